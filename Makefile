@@ -1,0 +1,75 @@
+# Entente's front door. `make run` and `make test` work on a fresh machine: they install a
+# pinned uv, the virtualenv (from uv.lock) and everything else they need.
+
+UV_VERSION := 0.13.9
+UV := .tools/bin/uv
+PYTHON := .venv/bin/python
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := .venv
+
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help install run demo worker test test-sqlite test-browser lint format migrations-check eval benchmark ci clean
+
+help:
+	@echo "make run               the app on SQLite, with a worker and demo data"
+	@echo "make test              the whole test suite on PostgreSQL (a throwaway server)"
+	@echo "make test-sqlite       the whole test suite on SQLite"
+	@echo "make lint | format     ruff"
+	@echo "make eval              score extraction on the shared dev corpus"
+	@echo "make benchmark         extraction speed on the shared corpus"
+	@echo "make ci                what CI runs"
+
+$(UV):
+	python3 -m venv .tools
+	.tools/bin/pip install --quiet "uv==$(UV_VERSION)"
+
+.venv/.synced: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen --python "$$(scripts/find-python)"
+	@touch $@
+
+install: .venv/.synced
+
+run: install
+	$(PYTHON) manage.py migrate --no-input
+	$(PYTHON) manage.py setup_demo
+	scripts/run-dev $(HOST) $(PORT)
+
+demo: install
+	$(PYTHON) manage.py migrate --no-input
+	$(PYTHON) manage.py setup_demo
+
+worker: install
+	$(PYTHON) manage.py db_worker
+
+test: install
+	scripts/with-postgres $(PYTHON) -m pytest $(ARGS)
+
+test-sqlite: install
+	DATABASE_URL=sqlite:///:memory: $(PYTHON) -m pytest $(ARGS)
+
+test-browser: install
+	scripts/with-postgres $(PYTHON) -m pytest -m browser $(ARGS)
+
+lint: install
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+format: install
+	.venv/bin/ruff check --fix .
+	.venv/bin/ruff format .
+
+migrations-check: install
+	$(PYTHON) manage.py makemigrations --check --dry-run
+
+eval: install
+	../shared/eval/run.sh ../shared/corpus/articles.jsonl ../shared/eval/dev-gold.jsonl
+
+benchmark: install
+	$(PYTHON) manage.py benchmark_extraction ../shared/corpus/articles.jsonl
+
+ci: lint migrations-check test test-sqlite
+
+clean:
+	rm -rf .venv .tools staticfiles

@@ -1,0 +1,15 @@
+"""django-tasks-db's worker, which first recovers work a dead worker left behind."""
+
+from django_tasks_db.management.commands.db_worker import Command as BaseWorkerCommand
+
+from articles.services import extractions_recover_stalled
+
+
+class Command(BaseWorkerCommand):
+    help = BaseWorkerCommand.help + " (recovering stalled extractions first)"
+
+    def handle(self, *args, **options) -> None:
+        recovered = extractions_recover_stalled()
+        if recovered:
+            self.stdout.write(f"Requeued {len(recovered)} stalled extraction(s).")
+        super().handle(*args, **options)

@@ -1,0 +1,110 @@
+"""Finding or creating the actors the engine names."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, Max
+
+from events.extraction.names import normalize_name
+from events.extraction.people import ActorDirectory
+from events.extraction.types import KnownActor, PersonFinding
+from events.models import Actor, ActorAlias, ActorKind, ActorRole, Country
+
+_directory_cache: dict[str, object] = {"signature": None, "directory": None}
+
+
+def _directory_signature() -> tuple:
+    actors = Actor.objects.aggregate(count=Count("id"), changed=Max("updated_at"))
+    aliases = ActorAlias.objects.aggregate(count=Count("id"), last=Max("id"))
+    return (actors["count"], actors["changed"], aliases["count"], aliases["last"])
+
+
+def actor_directory() -> ActorDirectory:
+    """The engine's view of every stored actor, rebuilt only when actors change."""
+    signature = _directory_signature()
+    if _directory_cache["signature"] != signature:
+        aliases: dict[int, list[str]] = {}
+        for actor_id, name in ActorAlias.objects.values_list("actor_id", "name"):
+            aliases.setdefault(actor_id, []).append(name)
+        known = [
+            KnownActor(
+                key=str(actor_id),
+                name=name,
+                country=country,
+                kind=kind,
+                aliases=tuple(aliases.get(actor_id, ())),
+            )
+            for actor_id, name, country, kind in Actor.objects.values_list(
+                "id", "name", "country_id", "kind"
+            )
+        ]
+        _directory_cache["directory"] = ActorDirectory(known)
+        _directory_cache["signature"] = signature
+    return _directory_cache["directory"]
+
+
+def _known_country(code: str | None) -> str | None:
+    if code and Country.objects.filter(code=code).exists():
+        return code
+    return None
+
+
+def actor_resolve(*, person: PersonFinding, seen_on: dt.date, article=None) -> Actor:
+    """The stored actor a finding names, created (unverified) when it is new."""
+    actor = None
+    if person.known_key:
+        actor = Actor.objects.filter(pk=person.known_key).first()
+    if actor is None:
+        actor = _actor_by_name(person)
+    if actor is None:
+        actor = Actor.objects.create(
+            name=person.name,
+            kind=person.kind if person.kind in ActorKind.values else ActorKind.PERSON,
+            country_id=_known_country(person.country),
+            verified=False,
+        )
+        for alias in {person.name, *person.aliases}:
+            actor_add_alias(actor=actor, name=alias)
+    if person.title:
+        actor_record_role(
+            actor=actor,
+            title=person.title,
+            country=_known_country(person.country),
+            seen_on=seen_on,
+        )
+    return actor
+
+
+def _actor_by_name(person: PersonFinding) -> Actor | None:
+    keys = {normalize_name(person.name)} | {normalize_name(alias) for alias in person.aliases}
+    matches = Actor.objects.filter(aliases__normalized__in=keys).distinct()
+    if person.country:
+        matches = matches.filter(country_id__in=[person.country, None])
+    return matches.order_by("-verified", "id").first()
+
+
+def actor_add_alias(*, actor: Actor, name: str) -> None:
+    key = normalize_name(name)
+    if key and not actor.aliases.filter(normalized=key).exists():
+        ActorAlias.objects.create(actor=actor, name=name)
+
+
+def actor_record_role(*, actor: Actor, title: str, country: str | None, seen_on: dt.date) -> None:
+    """Record a title the actor was seen holding; its dates widen to every day it was seen."""
+    title = title.strip()[:200]
+    role, created = ActorRole.objects.get_or_create(
+        actor=actor,
+        title=title,
+        country_id=country,
+        defaults={"start_date": seen_on, "end_date": seen_on},
+    )
+    if created:
+        return
+    changed = False
+    if role.start_date is None or seen_on < role.start_date:
+        role.start_date, changed = seen_on, True
+    if role.end_date is None or seen_on > role.end_date:
+        role.end_date, changed = seen_on, True
+    if changed:
+        role.save(update_fields=["start_date", "end_date"])

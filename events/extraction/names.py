@@ -1,0 +1,35 @@
+"""Normalising personal and place names so that spelling variants meet on one key."""
+
+import re
+import unicodedata
+
+_NON_WORD = re.compile(r"[^\w]+")
+_PARTICLES = {"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "bin", "ibn"}
+
+
+def fold(text: str) -> str:
+    """Casefold and strip diacritics, keeping every script: "Müller" -> "muller"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def normalize_name(name: str) -> str:
+    """One key per way of writing a name: case, diacritics, punctuation and spacing ignored."""
+    return " ".join(token for token in _NON_WORD.split(fold(name).replace("_", " ")) if token)
+
+
+def name_tokens(name: str) -> list[str]:
+    """A name's words without Arabic-style particles ("al-", "el-"), for loose comparison."""
+    return [token for token in normalize_name(name).split() if token not in _PARTICLES]
+
+
+def skeleton(token: str) -> str:
+    """A transliteration-tolerant key: vowels after the first letter and doubled letters go.
+
+    "Ahmad" and "Ahmed" both become "ahmd"; "Sharaa" and "Shara" become "shr".
+    """
+    if not token:
+        return token
+    rest = re.sub(r"[aeiouy]", "", token[1:])
+    squeezed = re.sub(r"(.)\1+", r"\1", token[0] + rest)
+    return squeezed

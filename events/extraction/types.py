@@ -1,0 +1,70 @@
+"""The engine's plain-data input and output."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class KnownActor:
+    """An actor the engine should recognise by any of its names."""
+
+    key: str
+    name: str
+    country: str | None = None
+    kind: str = "person"
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ArticleInput:
+    title: str
+    body: str
+    published: dt.date
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class EvidenceSpan:
+    """A supporting sentence; offsets count characters of the title or the body."""
+
+    field: str  # "title" or "body"
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class PersonFinding:
+    """An official taking part, as the article names them."""
+
+    name: str
+    country: str | None
+    role: str  # visitor, host or participant
+    title: str | None = None
+    known_key: str | None = None  # the KnownActor.key it resolved to, if any
+    kind: str = "person"
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass
+class MeetingFinding:
+    kind: str  # visit, meeting, multilateral, call
+    status: str  # planned, occurred, cancelled
+    start: dt.date | None
+    end: dt.date | None
+    precision: str  # day, month, year, unknown
+    city: str | None
+    venue_country: str | None
+    participants: list[PersonFinding]
+    countries: list[str]  # every country involved: participants' and the venue's
+    evidence: list[EvidenceSpan] = field(default_factory=list)
+
+
+@dataclass
+class ExtractionResult:
+    language: str
+    language_detected: bool
+    supported: bool
+    meetings: list[MeetingFinding] = field(default_factory=list)

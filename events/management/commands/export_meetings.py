@@ -1,0 +1,55 @@
+import csv
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from events.exports import meeting_csv_rows
+from events.forms import MeetingFilterForm
+from events.selectors import meeting_list
+
+
+class Command(BaseCommand):
+    help = "Write meetings as CSV (the same file as the web export), with the timeline's filters."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--output", "-o", help="file to write (default: standard output)")
+        parser.add_argument("--q", help="search text")
+        parser.add_argument("--country", help="ISO 3166 alpha-2 code, e.g. RU")
+        parser.add_argument("--actor", help="actor id")
+        parser.add_argument("--from", dest="date_from", help="first day, YYYY-MM-DD")
+        parser.add_argument("--to", dest="date_to", help="last day, YYYY-MM-DD")
+        parser.add_argument("--kind", help="visit, meeting, multilateral or call")
+        parser.add_argument("--status", help="planned, occurred or cancelled")
+        parser.add_argument(
+            "--review-state",
+            dest="review_state",
+            help="extracted, verified, rejected or all (default: all but rejected)",
+        )
+
+    def handle(self, *args, output: str | None, **options) -> None:
+        names = ["q", "country", "actor", "date_from", "date_to", "kind", "status", "review_state"]
+        data = {name: options[name] for name in names if options.get(name)}
+        if data.get("country"):
+            data["country"] = data["country"].upper()
+        form = MeetingFilterForm(data=data)
+        if not form.is_valid():
+            problems = "; ".join(
+                f"{field}: {' '.join(errors)}" for field, errors in form.errors.items()
+            )
+            raise CommandError(f"Invalid filters: {problems}")
+        rows = meeting_csv_rows(meeting_list(filters=form.filters()))
+        if output:
+            with open(output, "w", encoding="utf-8", newline="") as handle:
+                count = self._write(handle, rows)
+            self.stderr.write(f"{count} meetings written to {output}.")
+        else:
+            self._write(sys.stdout, rows)
+
+    @staticmethod
+    def _write(handle, rows) -> int:
+        writer = csv.writer(handle)
+        count = -1
+        for row in rows:
+            writer.writerow(row)
+            count += 1
+        return count

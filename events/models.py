@@ -1,0 +1,254 @@
+from django.db import models
+from django.db.models import Q
+
+
+class Country(models.Model):
+    """An ISO 3166 country, with its names in other languages for matching and display."""
+
+    code = models.CharField("ISO 3166 alpha-2", max_length=2, primary_key=True)
+    alpha3 = models.CharField("ISO 3166 alpha-3", max_length=3, blank=True)
+    name = models.CharField(max_length=200)
+    names = models.JSONField(
+        default=dict, blank=True, help_text="Names by language code, from CLDR."
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ActorKind(models.TextChoices):
+    PERSON = "person", "Person"
+    ORGANISATION = "organisation", "Organisation"
+
+
+class Actor(models.Model):
+    name = models.CharField(max_length=200, help_text="As the actor is best known in English.")
+    kind = models.CharField(max_length=16, choices=ActorKind, default=ActorKind.PERSON)
+    country = models.ForeignKey(
+        Country, null=True, blank=True, on_delete=models.PROTECT, related_name="actors"
+    )
+    verified = models.BooleanField(
+        default=False, help_text="Checked by an editor; extraction creates unverified actors."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ActorAlias(models.Model):
+    """Another way of writing an actor's name, in any script."""
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+    normalized = models.CharField(max_length=200, db_index=True, editable=False)
+
+    class Meta:
+        verbose_name_plural = "actor aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["actor", "normalized"], name="unique_alias_per_actor")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        from events.extraction.names import normalize_name
+
+        self.normalized = normalize_name(self.name)
+        super().save(*args, **kwargs)
+
+
+class ActorRole(models.Model):
+    """A title an actor holds, e.g. President of Russia; dates bound when it was held or seen."""
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="roles")
+    title = models.CharField(max_length=200)
+    country = models.ForeignKey(Country, null=True, blank=True, on_delete=models.PROTECT)
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["actor", "-start_date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["actor", "title", "country"],
+                name="unique_role_per_actor",
+            )
+        ]
+
+    def __str__(self) -> str:
+        place = f" of {self.country}" if self.country_id else ""
+        return f"{self.title}{place}"
+
+
+class MeetingKind(models.TextChoices):
+    VISIT = "visit", "Visit"
+    MEETING = "meeting", "Meeting"
+    MULTILATERAL = "multilateral", "Multilateral"
+    CALL = "call", "Call"
+
+
+class MeetingStatus(models.TextChoices):
+    PLANNED = "planned", "Planned"
+    OCCURRED = "occurred", "Occurred"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+    UNKNOWN = "unknown", "Unknown"
+
+
+class ReviewState(models.TextChoices):
+    EXTRACTED = "extracted", "Extracted"
+    VERIFIED = "verified", "Verified"
+    REJECTED = "rejected", "Rejected"
+
+
+class ParticipantRole(models.TextChoices):
+    VISITOR = "visitor", "Visitor"
+    HOST = "host", "Host"
+    PARTICIPANT = "participant", "Participant"
+
+
+class MeetingQuerySet(models.QuerySet):
+    def curated(self) -> "MeetingQuerySet":
+        return self.filter(Q(edited=True) | ~Q(review_state=ReviewState.EXTRACTED))
+
+    def uncurated(self) -> "MeetingQuerySet":
+        return self.filter(edited=False, review_state=ReviewState.EXTRACTED)
+
+
+class Meeting(models.Model):
+    title = models.CharField(max_length=300, blank=True)
+    kind = models.CharField(max_length=16, choices=MeetingKind, default=MeetingKind.MEETING)
+    status = models.CharField(
+        max_length=16, choices=MeetingStatus, default=MeetingStatus.OCCURRED
+    )
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    date_precision = models.CharField(
+        max_length=8, choices=DatePrecision, default=DatePrecision.UNKNOWN
+    )
+    city = models.CharField("venue city", max_length=200, blank=True)
+    country = models.ForeignKey(
+        Country,
+        verbose_name="venue country",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="hosted_meetings",
+    )
+    review_state = models.CharField(
+        max_length=16, choices=ReviewState, default=ReviewState.EXTRACTED
+    )
+    edited = models.BooleanField(
+        default=False,
+        help_text="Set when an editor changed this meeting; extraction then leaves it alone.",
+    )
+    actors = models.ManyToManyField(Actor, through="Participant", related_name="meetings")
+    articles = models.ManyToManyField(
+        "articles.Article", through="MeetingSource", related_name="meetings"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date", "-id"]
+        indexes = [
+            models.Index(fields=["start_date"]),
+            models.Index(fields=["kind", "status"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or f"Meeting {self.pk}"
+
+    @property
+    def is_curated(self) -> bool:
+        """An editor's verdict or edit: extraction never overwrites or re-creates it."""
+        return self.edited or self.review_state != ReviewState.EXTRACTED
+
+
+class Participant(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participants")
+    actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="participations")
+    role = models.CharField(
+        max_length=16, choices=ParticipantRole, default=ParticipantRole.PARTICIPANT
+    )
+
+    class Meta:
+        ordering = ["role", "actor__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "actor"], name="unique_participant")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor} ({self.get_role_display()})"
+
+
+class MeetingSource(models.Model):
+    """One article reporting a meeting, with what that article alone says of it.
+
+    The claim lets a meeting reported by many articles be recomputed when one of them is
+    extracted again, without losing what the others said.
+    """
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="sources")
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="meeting_sources"
+    )
+    claim = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "article"], name="unique_meeting_source")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article} → {self.meeting}"
+
+
+class TextPart(models.TextChoices):
+    TITLE = "title", "Title"
+    BODY = "body", "Body"
+
+
+class Evidence(models.Model):
+    """A sentence of an article that supports a meeting, with its character offsets.
+
+    Offsets count characters of the article's title or body, as `field` says.
+    """
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="evidence")
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="evidence"
+    )
+    field = models.CharField(max_length=8, choices=TextPart, default=TextPart.BODY)
+    text = models.TextField()
+    start_char = models.PositiveIntegerField()
+    end_char = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["article_id", "-field", "start_char"]
+        verbose_name_plural = "evidence"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "article", "field", "start_char"], name="unique_evidence"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]

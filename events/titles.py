@@ -1,0 +1,36 @@
+"""Readable titles for meetings, generated from their participants and venue."""
+
+from __future__ import annotations
+
+from events.models import Meeting, MeetingKind, ParticipantRole
+
+
+def _names(names: list[str], limit: int = 3) -> str:
+    if not names:
+        return ""
+    if len(names) > limit:
+        return ", ".join(names[:limit]) + f" and {len(names) - limit} more"
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def meeting_title(meeting: Meeting) -> str:
+    participants = list(meeting.participants.select_related("actor"))
+    visitors = [p.actor.name for p in participants if p.role == ParticipantRole.VISITOR]
+    hosts = [p.actor.name for p in participants if p.role == ParticipantRole.HOST]
+    everyone = [p.actor.name for p in participants]
+    place = meeting.city or (meeting.country.name if meeting.country_id else "")
+    where = f" in {place}" if place else ""
+
+    if meeting.kind == MeetingKind.VISIT:
+        who = _names(visitors) or _names(everyone) or "Official"
+        title = f"{who} visits {place}" if place else f"Visit by {who}"
+        return title + (f", hosted by {_names(hosts)}" if hosts else "")
+    if meeting.kind == MeetingKind.CALL:
+        return f"Call: {_names(everyone, 4)}" if everyone else "Call"
+    if meeting.kind == MeetingKind.MULTILATERAL:
+        return f"Summit{where}" + (f" with {_names(everyone)}" if everyone else "")
+    if everyone:
+        return f"Meeting of {_names(everyone, 4)}{where}"
+    return f"Meeting{where}"
