@@ -1,4 +1,10 @@
 from django.urls import path
 
+from events import views
+
 app_name = "events"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.meeting_list, name="meeting-list"),
+    path("meetings/export.csv", views.meeting_export, name="meeting-export"),
+    path("meetings/<int:pk>/", views.meeting_detail, name="meeting-detail"),
+]

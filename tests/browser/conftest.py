@@ -1,0 +1,61 @@
+"""Browser tests: Playwright's sync API driving a headless Chromium against `live_server`.
+
+Run them with `make test-browser` (or `pytest -m browser`). They need Debian's chromium
+package at /usr/bin/chromium; Playwright's own browser downloads are not used.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API keeps an asyncio loop in this thread, which Django takes for async
+# code; the tests' ORM calls are really synchronous.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"Chromium is not installed at {CHROMIUM} (apt-get install chromium).")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(5_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def log_in(page, live_server):
+    """Log in through the login form; returns the page, on the timeline."""
+
+    def log_in_as(username: str, password: str):
+        page.goto(f"{live_server.url}/accounts/login/")
+        page.get_by_label("User name").fill(username)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Log in").click()
+        page.wait_for_url(f"{live_server.url}/")
+        return page
+
+    return log_in_as

@@ -1,0 +1,109 @@
+"""setup_demo: the demo users and articles, created once however often it runs."""
+
+import datetime as dt
+import json
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from articles.management.commands.setup_demo import DEMO_ARTICLES
+from articles.models import Article
+from events.roles import ANALYSTS, EDITORS
+
+REQUIRED_KEYS = {"id", "lang", "title", "published", "source", "url", "text"}
+
+
+def demo_records() -> list[dict]:
+    with DEMO_ARTICLES.open(encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def setup_demo(*args: str) -> str:
+    out = StringIO()
+    call_command("setup_demo", *args, stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+def test_demo_articles_are_well_formed():
+    records = demo_records()
+    assert 12 <= len(records) <= 14
+    assert len({record["id"] for record in records}) == len(records)
+    assert len({record["text"] for record in records}) == len(records)
+    for record in records:
+        assert set(record) == REQUIRED_KEYS, record["id"]
+        assert record["id"].startswith("demo-")
+        assert record["lang"] in {"en", "id"}
+        assert record["source"] == "Entente demo"
+        assert record["url"] is None
+        assert record["title"].strip()
+        dt.date.fromisoformat(record["published"])
+        assert 120 <= len(record["text"].split()) <= 300, record["id"]
+    languages = [record["lang"] for record in records]
+    assert abs(languages.count("en") - languages.count("id")) <= 2
+
+
+def test_setup_demo_twice_creates_everything_once(db, client):
+    first = setup_demo()
+    second = setup_demo()
+
+    count = len(demo_records())
+    assert f"{count} imported" in first
+    assert "0 imported" in second
+    assert f"{count} already there" in second
+    assert Article.objects.count() == count
+    assert set(Article.objects.values_list("external_id", flat=True)) == {
+        record["id"] for record in demo_records()
+    }
+
+    users = get_user_model().objects
+    editor, analyst = users.get(username="editor"), users.get(username="analyst")
+    assert users.count() == 2
+    assert editor.is_staff and not editor.is_superuser
+    assert list(editor.groups.values_list("name", flat=True)) == [EDITORS]
+    assert editor.has_perm("articles.add_article")
+    assert editor.has_perm("events.change_meeting")
+    assert not analyst.is_staff
+    assert list(analyst.groups.values_list("name", flat=True)) == [ANALYSTS]
+    assert analyst.has_perm("events.view_meeting")
+    assert not analyst.has_perm("articles.add_article")
+
+    assert client.login(username="editor", password="entente-editor")
+    assert client.get("/admin/").status_code == 200
+    assert client.login(username="analyst", password="entente-analyst")
+    assert client.get("/admin/").status_code == 302
+
+
+def test_setup_demo_restores_changed_demo_users(db):
+    setup_demo("--no-articles")
+    editor = get_user_model().objects.get(username="editor")
+    editor.set_password("forgotten")
+    editor.is_staff = False
+    editor.save()
+    editor.groups.clear()
+
+    setup_demo("--no-articles")
+
+    editor.refresh_from_db()
+    assert editor.is_staff
+    assert editor.check_password("entente-editor")
+    assert editor.has_perm("articles.add_article")
+
+
+def test_no_articles_creates_only_the_users(db):
+    output = setup_demo("--no-articles")
+    assert "editor / entente-editor" in output
+    assert Article.objects.count() == 0
+    assert get_user_model().objects.filter(username__in=["editor", "analyst"]).count() == 2
+
+
+@pytest.mark.parametrize("record", demo_records(), ids=lambda record: record["id"])
+def test_demo_articles_are_imported_with_their_metadata(db, record):
+    setup_demo()
+    article = Article.objects.get(external_id=record["id"])
+    assert article.title == record["title"]
+    assert article.language == record["lang"]
+    assert article.published_on == dt.date.fromisoformat(record["published"])
+    assert article.source == "Entente demo"
+    assert article.uploaded_by.username == "editor"

@@ -1,0 +1,134 @@
+"""Small functions that create rows for tests, with sensible defaults.
+
+Countries come from the data migration: refer to them by their ISO code ("RU", "CN", ...).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+from articles.models import Article, ExtractionStatus
+from articles.services import article_content_hash
+from events.models import (
+    Actor,
+    DatePrecision,
+    Evidence,
+    Meeting,
+    MeetingKind,
+    MeetingSource,
+    MeetingStatus,
+    Participant,
+    ParticipantRole,
+    ReviewState,
+    TextPart,
+)
+
+_numbers = itertools.count(1)
+
+
+def make_actor(name: str, *, country: str | None = None, **fields) -> Actor:
+    return Actor.objects.create(name=name, country_id=country, **fields)
+
+
+def make_article(
+    *,
+    title: str = "",
+    body: str = "",
+    published_on: dt.date = dt.date(2026, 1, 28),
+    source: str = "Test Wire",
+    url: str = "",
+    status: str = ExtractionStatus.DONE,
+    **fields,
+) -> Article:
+    """An article stored as it is, without queueing an extraction."""
+    number = next(_numbers)
+    body = body or f"Article body number {number}."
+    return Article.objects.create(
+        title=title or f"Article {number}",
+        body=body,
+        published_on=published_on,
+        source=source,
+        url=url,
+        content_hash=article_content_hash(body=body),
+        extraction_status=status,
+        **fields,
+    )
+
+
+def make_meeting(
+    *,
+    title: str = "",
+    kind: str = MeetingKind.MEETING,
+    status: str = MeetingStatus.OCCURRED,
+    start: dt.date | None = dt.date(2026, 1, 28),
+    end: dt.date | None = None,
+    precision: str = DatePrecision.DAY,
+    city: str = "",
+    country: str | None = None,
+    review_state: str = ReviewState.EXTRACTED,
+    participants: list[tuple[Actor, str]] | list[Actor] = (),
+    **fields,
+) -> Meeting:
+    """A meeting; `participants` are actors, or (actor, role) pairs."""
+    meeting = Meeting.objects.create(
+        title=title,
+        kind=kind,
+        status=status,
+        start_date=start,
+        end_date=end,
+        date_precision=precision if start else DatePrecision.UNKNOWN,
+        city=city,
+        country_id=country,
+        review_state=review_state,
+        **fields,
+    )
+    for participant in participants:
+        actor, role = (
+            participant if isinstance(participant, tuple) else (participant, "participant")
+        )
+        add_participant(meeting, actor, role=role)
+    return meeting
+
+
+def add_participant(
+    meeting: Meeting, actor: Actor, *, role: str = ParticipantRole.PARTICIPANT
+) -> Participant:
+    return Participant.objects.create(meeting=meeting, actor=actor, role=role)
+
+
+def add_source(
+    meeting: Meeting,
+    article: Article | None = None,
+    *,
+    evidence: list[str] | list[tuple[str, str]] = (),
+    claim: dict | None = None,
+) -> MeetingSource:
+    """Link an article (by default a new one holding the sentences) to a meeting.
+
+    Each evidence item is a sentence of the body, or a (field, sentence) pair; the sentence is
+    found in that field of the article to get its offsets (0 when it is not there).
+    """
+    if article is None:
+        sentences = [item[1] if isinstance(item, tuple) else item for item in evidence]
+        article = make_article(body=" ".join(sentences))
+    source = MeetingSource.objects.create(meeting=meeting, article=article, claim=claim or {})
+    for item in evidence:
+        field, text = item if isinstance(item, tuple) else (TextPart.BODY, item)
+        add_evidence(meeting, article, text, field=field)
+    return source
+
+
+def add_evidence(
+    meeting: Meeting, article: Article, text: str, *, field: str = TextPart.BODY
+) -> Evidence:
+    whole = article.title if field == TextPart.TITLE else article.body
+    start = max(whole.find(text), 0)
+    return Evidence.objects.create(
+        meeting=meeting,
+        article=article,
+        field=field,
+        text=text,
+        start_char=start,
+        end_char=start + len(text),
+    )
