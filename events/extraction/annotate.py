@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from events.extraction.document import Document
 from events.extraction.gazetteer import CITY, COUNTRY, DEMONYM, NOT_A_PLACE, Place
-from events.extraction.resources import Resources
+from events.extraction.resources import NOT_A_TRIGGER, Resources
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +27,7 @@ class Annotations:
     cues: list[Mention]
     reporting: list[Mention]
     sidelines: list[Mention]
+    repeats: list[Mention]
     capital_words: list[Mention]
     place_at: list[Mention | None]
     title_at: list[Mention | None]
@@ -75,11 +76,16 @@ def annotate(doc: Document, resources: Resources) -> Annotations:
             places.append(Mention(token.i, token.i + 1, token.sentence, kind, token.key, place))
         places.sort(key=lambda mention: mention.start)
 
-    titles = _mentions(doc, resources.titles, keys, texts, as_label)
     place_at: list[Mention | None] = [None] * len(doc.tokens)
     for mention in places:
         for i in range(mention.start, mention.end):
             place_at[i] = mention
+    # A place's name outweighs a title inside it: "Sri" in "Sri Lanka" is no honorific.
+    titles = [
+        mention
+        for mention in _mentions(doc, resources.titles, keys, texts, as_label)
+        if not any(place_at[i] for i in range(mention.start, mention.end))
+    ]
     title_at: list[Mention | None] = [None] * len(doc.tokens)
     for mention in titles:
         for i in range(mention.start, mention.end):
@@ -87,10 +93,15 @@ def annotate(doc: Document, resources: Resources) -> Annotations:
     return Annotations(
         places=places,
         titles=titles,
-        triggers=_mentions(doc, resources.triggers, keys, texts, as_label),
+        triggers=[
+            mention
+            for mention in _mentions(doc, resources.triggers, keys, texts, as_label)
+            if mention.label != NOT_A_TRIGGER
+        ],
         cues=_mentions(doc, resources.cues, keys, texts, as_label),
         reporting=_mentions(doc, resources.reporting, keys, texts, as_label),
         sidelines=_mentions(doc, resources.sidelines, keys, texts, as_label),
+        repeats=_mentions(doc, resources.repeat, keys, texts, as_label),
         capital_words=_mentions(doc, resources.capital_words, keys, texts, as_label),
         place_at=place_at,
         title_at=title_at,

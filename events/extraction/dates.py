@@ -81,6 +81,7 @@ class DateReader:
         self.range_joiners = set(dates.get("range_joiners", []))
         self.not_event = set(dates.get("not_event", []))
         self.month_parts = set(dates.get("month_parts", []))
+        self.clause_breaks = set(dates.get("clause_breaks", []))
         self.numbers = {key.lower(): value for key, value in lex.get("numbers", {}).items()}
         self.duration_units = set(dates.get("duration_units", []))
         self.relative = PhraseIndex()
@@ -281,7 +282,7 @@ class DateReader:
             if (
                 expression.weekday is not None
                 and following is not None
-                and following.start - expression.end <= 2
+                and following.start - expression.end <= 4
             ):
                 if following.day is not None or following.month is not None:
                     # "Friday (April 4, 2025)", "Senin (23/10)": the explicit date says it all.
@@ -306,10 +307,13 @@ class DateReader:
             return expression
         before = keys[expression.start - 1] if expression.start > 0 else ""
         after = keys[expression.end] if expression.end < len(keys) else ""
+        start = expression.start - 1 if before in self.last | self.next else expression.start
+        if start > 0 and keys[start - 1] in self.month_parts:
+            start -= 1  # "late last July"
         if before in self.last or after in self.last:
-            return replace(expression, shift=-1)
+            return replace(expression, start=start, shift=-1)
         if before in self.next or after in self.next:
-            return replace(expression, shift=1)
+            return replace(expression, start=start, shift=1)
         return expression
 
     def durations(self, doc: Document, start: int, end: int) -> int | None:
@@ -337,13 +341,18 @@ class DateReader:
                     return number
         return None
 
-    def is_event_date(self, doc: Document, expression: DateExpression) -> bool:
-        """False for 'since 2015', 'until Friday', 'since he took power in 1982'."""
+    def is_event_date(
+        self, doc: Document, expression: DateExpression, barriers: frozenset[int] = frozenset()
+    ) -> bool:
+        """False for 'since 2015', 'until Friday', 'since he took power in 1982'; a meeting
+        word in between (`barriers`) keeps the date: 'after the Venice summit in June'."""
         keys = doc.tokens
         sentence = keys[expression.start].sentence
-        for position in range(expression.start - 1, max(expression.start - 7, -1), -1):
+        for position in range(expression.start - 1, max(expression.start - 9, -1), -1):
             token = keys[position]
             if token.sentence != sentence or token.text in {",", ";", "(", ")"}:
+                break
+            if position in barriers:
                 break
             if token.key in self.not_event:
                 return False

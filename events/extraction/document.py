@@ -86,7 +86,7 @@ def _is_shouting(text: str) -> bool:
 def _is_headline(words: list[str]) -> bool:
     """Written In Title Case, Like A Headline: capitals then tell nothing of names."""
     alphabetic = [word for word in words if word[:1].isalpha()]
-    if len(alphabetic) < 4:
+    if len(alphabetic) < 4 or len(words) > 25 or words[-1] in {".", "!", "?", "”", '"'}:
         return False
     capitalized = sum(word[:1].isupper() for word in alphabetic)
     return capitalized / len(alphabetic) >= 0.7

@@ -210,8 +210,8 @@ class FindingBuilder:
         if venue is None or any(person.country for person in encounter.persons):
             return False
         parties = encounter.party_countries
-        if encounter.family == MULTILATERAL and encounter.gathering:
-            return True  # "the APEC conference in Hanoi"
+        if encounter.family == MULTILATERAL and (encounter.gathering or encounter.date):
+            return True  # "the APEC conference in Hanoi", "a three-nation meeting in Manila on Monday"
         return len(parties) >= 2 and bool(parties - {venue.country})
 
     def _evidence(self, encounter: Encounter) -> list[EvidenceSpan]:

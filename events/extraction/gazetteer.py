@@ -153,6 +153,10 @@ def for_language(language: str) -> Gazetteer:
     stop_words = {fold(word) for word in nlp.Defaults.stop_words}
     not_names = {fold(word) for word in lex.get("people", {}).get("not_names", [])}
     not_cities = {fold(word) for word in lex.get("places", {}).get("not_cities", [])}
+    # A city must not share its name with a word the lexicon reads otherwise ("March").
+    not_cities |= {fold(word) for word in lex.get("months", {})}
+    not_cities |= {fold(word) for word in lex.get("weekdays", {})}
+    not_cities |= {fold(word) for word in lex.get("titles", {})}
     places = PhraseIndex()
 
     countries = _country_names(language) + list(lex.get("country_names", {}).items())

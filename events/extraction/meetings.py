@@ -23,6 +23,12 @@ CALL, MULTILATERAL, VISIT, MEETING = "call", "multilateral", "visit", "meeting"
 PLANNED, OCCURRED, CANCELLED = "planned", "occurred", "cancelled"
 FAMILY = {VISIT: "encounter", MEETING: "encounter", CALL: CALL, MULTILATERAL: MULTILATERAL}
 CUE_WINDOW = 8
+MAX_STAY_DAYS = 6  # days of one visit reported as separate stops
+FOLD_WINDOW = 12  # "met in Niamey, Niger's capital, for an AU summit"
+HEAD_GAP = 8  # a date opening the sentence dates it, unless one sits close after the word
+MAX_DATE_GAP = 16  # tokens between a meeting word and its date
+BEFORE_PENALTY = 6  # a date before the meeting word more often belongs to something else
+MAX_VENUE_GAP = 10  # tokens between a meeting word and a place introduced by "in", "to"
 
 
 @dataclass
@@ -111,6 +117,27 @@ class Encounter:
         self.duration = self.duration or candidate.duration
         self.gathering = self.gathering or candidate.gathering
 
+    def merge(self, other: Encounter) -> None:
+        if other.date and self.date and self.date.precision == other.date.precision == DAY:
+            first = min(self.date.start, other.date.start)
+            last = max(self.date.last_day(), other.date.last_day())
+            self.date = ResolvedDate(first, last if last > first else None, DAY)
+        elif other.date and (self.date is None or _finer(other.date, self.date)):
+            self.date = other.date
+        if other.venue and (self.venue is None or (not self.venue.city and other.venue.city)):
+            self.venue = other.venue
+        self.kinds |= other.kinds
+        self.sentences.extend(s for s in other.sentences if s not in self.sentences)
+        self.persons.extend(p for p in other.persons if p not in self.persons)
+        for destination in other.destinations:
+            if all(destination.country != known.country for known in self.destinations):
+                self.destinations.append(destination)
+        self.statuses.extend(other.statuses)
+        self.present = self.present or other.present
+        self.party_countries |= other.party_countries
+        self.duration = self.duration or other.duration
+        self.gathering = self.gathering or other.gathering
+
     def countries(self) -> set[str]:
         found = {person.country for person in self.persons if person.country}
         if self.venue:
@@ -171,9 +198,21 @@ class MeetingFinder:
         return found
 
     def _family(self, trigger: Mention) -> str:
-        if trigger.label == MEETING and self._gathering_before(trigger):
+        if trigger.label == MEETING and (
+            self._gathering_before(trigger) or self._many_countries(trigger.sentence)
+        ):
             return MULTILATERAL
         return FAMILY[trigger.label]
+
+    def _many_countries(self, sentence: int) -> bool:
+        """'officials from 40 countries met': a number of countries makes a gathering."""
+        start, end = self.doc.sentences[sentence]
+        for i in range(start + 1, end):
+            if self.keys[i] in self.res.many_countries:
+                number = self.keys[i - 1]
+                if number.isdigit() and int(number) >= 3 or self.res.dates.numbers.get(number, 0) >= 3:
+                    return True
+        return False
 
     def _gathering_before(self, trigger: Mention) -> bool:
         """'the IMF Interim Committee meeting', 'the ASEAN meeting': a body's gathering."""
@@ -240,25 +279,22 @@ class MeetingFinder:
         self._fold_families(by_family)
         sidelines = bool(self.ann.in_sentence(self.ann.sidelines, sentence))
         persons = self._participants(sentence, mentions, triggers, focus)
-        places = [p for p in self.ann.in_sentence(self.ann.places, sentence)]
-        venue, destinations = self._venue(sentence, triggers, rejected, places)
+        places = self.ann.in_sentence(self.ann.places, sentence)
         covered_by_people = {
-            i
-            for mention in mentions
-            for i in range(mention.start - 6, mention.end)
+            i for mention in mentions for i in range(mention.start - 6, mention.end)
         }
-        party_countries = {
+        countries_named = {
             place.place.country
             for place in places
-            if is_country_like(place)
-            and place.start not in covered_by_people
-            and (venue is None or place.place.country != venue.country)
+            if is_country_like(place) and place.start not in covered_by_people
         }
         sentence_start, sentence_end = self.doc.sentences[sentence]
         duration = self.res.dates.durations(self.doc, sentence_start, sentence_end)
         organisations = any(place.label == ORGANISATION for place in places)
         candidates = []
         for family, family_triggers in by_family.items():
+            venue, destinations = self._venue(sentence, family_triggers, rejected, places)
+            party_countries = countries_named - ({venue.country} if venue else set())
             tense, status, explicit = self._status(sentence, family_triggers)
             present = self._present(sentence, family_triggers)
             date = self._date(sentence, family_triggers, tense)
@@ -298,7 +334,7 @@ class MeetingFinder:
             return
         gatherings = by_family.get(MULTILATERAL, [])
         if gatherings and all(
-            any(0 < g.start - t.end <= 8 for g in gatherings) for t in encounter
+            any(0 < g.start - t.end <= FOLD_WINDOW for g in gatherings) for t in encounter
         ):
             by_family[MULTILATERAL] = sorted(gatherings + encounter, key=lambda t: t.start)
             del by_family["encounter"]
@@ -363,7 +399,9 @@ class MeetingFinder:
                 continue
             if not (direct or introduced):
                 continue
-            distance = min(abs(place.start - trigger.end) for trigger in triggers)
+            distance = min(_gap(place, trigger) for trigger in triggers)
+            if not direct and distance > MAX_VENUE_GAP:
+                continue
             options.append((distance, place))
         capital = self._capital_venue(sentence)
         if capital:
@@ -459,7 +497,16 @@ class MeetingFinder:
                 return FUTURE, PLANNED, True
             if label == "past":
                 return PAST, OCCURRED, True
-        return None, OCCURRED, False
+        return self._sentence_tense(sentence), OCCURRED, False
+
+    def _sentence_tense(self, sentence: int) -> str | None:
+        """The tense of the sentence's first tense cue, for dates when none is near."""
+        for cue in self.ann.in_sentence(self.ann.cues, sentence):
+            if cue.label == "planned":
+                return FUTURE
+            if cue.label == "past":
+                return PAST
+        return None
 
     def _present(self, sentence: int, triggers: list[Mention]) -> bool:
         return any(label == "present" for _, label in self._cues(sentence, triggers))
@@ -467,19 +514,30 @@ class MeetingFinder:
     def _date(self, sentence: int, triggers: list[Mention], tense: str | None) -> ResolvedDate | None:
         start, end = self.doc.sentences[sentence]
         start = max(start, self.doc.dateline_end)
+        barriers = frozenset(i for trigger in triggers for i in range(trigger.start, trigger.end))
         expressions = [
             expression
             for expression in self.res.dates.find(self.doc, start, end)
-            if self.res.dates.is_event_date(self.doc, expression)
+            if self.res.dates.is_event_date(self.doc, expression, barriers)
         ]
         if not expressions:
             return None
 
         reporting_ends = [m.end for m in self.ann.in_sentence(self.ann.reporting, sentence)]
+        trigger_starts = [trigger.start for trigger in triggers]
+
+        def when_reported(expression) -> bool:
+            """'told The Hindu on Tuesday': the day of the telling, not of the meeting."""
+            return any(
+                0 <= expression.start - end <= 4
+                and not any(end <= t < expression.start for t in trigger_starts)
+                for end in reporting_ends
+            )
+
         expressions = [
             expression
             for expression in expressions
-            if not any(0 <= expression.start - end <= 4 for end in reporting_ends)
+            if not when_reported(expression) and not self._other_clause(expression, triggers)
         ]
         if not expressions:
             return None
@@ -491,13 +549,30 @@ class MeetingFinder:
                 if expression.start >= trigger.end:
                     gaps.append(expression.start - trigger.end)
                 elif expression.start < sentence_head:
-                    gaps.append(trigger.start - expression.end)  # "On October 6, ... spoke"
+                    gaps.append(HEAD_GAP)  # "On October 6, ... spoke": it dates the sentence
                 else:
-                    gaps.append(trigger.start - expression.end + 3)
+                    gaps.append(trigger.start - expression.end + BEFORE_PENALTY)
             return min(gaps)
 
         expression = min(expressions, key=distance)
+        if distance(expression) > MAX_DATE_GAP:
+            return None
         return self.res.dates.resolve(expression, self.reference, tense)
+
+    def _other_clause(self, expression, triggers: list[Mention]) -> bool:
+        """'In November, his party swept the polls, and soon after he visited India': a
+        comma and a conjunction between a date and the meeting word part their clauses."""
+        for trigger in triggers:
+            if expression.start >= trigger.end:
+                low, high = trigger.end, expression.start
+            else:
+                low, high = expression.end, trigger.start
+            if not any(
+                self.keys[i] == "," and self.keys[i + 1] in self.res.dates.clause_breaks
+                for i in range(low, high - 1)
+            ):
+                return False
+        return True
 
     def _points_back(self, triggers: list[Mention]) -> bool:
         for trigger in triggers:
@@ -522,11 +597,16 @@ class MeetingFinder:
                     pending_anaphora.append(candidate)
                 continue
             if not candidate.persons and candidate.venue is None:
+                repeated = self._repeat_of(encounters, candidate)
+                if repeated is not None:
+                    encounters.append(repeated)
                 continue
             best, best_score = None, 0.0
             for encounter in encounters:
                 score = self._fit(encounter, candidate)
-                if score > best_score:
+                if score > best_score or (
+                    score and score == best_score and len(encounter.sentences) > len(best.sentences)
+                ):
                     best, best_score = encounter, score
             if best is None and candidate.venue is None and candidate.date is None:
                 if self._points_back(candidate.triggers):
@@ -539,7 +619,39 @@ class MeetingFinder:
             target = self._antecedent(encounters, candidate)
             if target:
                 target.sentences.append(candidate.sentence)
-        return encounters
+        return self._consolidate(encounters)
+
+    def _consolidate(self, encounters: list[Encounter]) -> list[Encounter]:
+        """Merge encounters that turned out to be one: the same people, family and place, and
+        days that agree (an undated mention joins the dated account of it)."""
+        merged: list[Encounter] = []
+        for encounter in encounters:
+            target = next((kept for kept in merged if _one_encounter(kept, encounter)), None)
+            if target is None:
+                merged.append(encounter)
+            else:
+                target.merge(encounter)
+        return merged
+
+    def _repeat_of(self, encounters: list[Encounter], candidate: Candidate) -> Encounter | None:
+        """'Both parties agreed to convene again on April 19th': a new round, same parties."""
+        if candidate.date is None or not encounters:
+            return None
+        repeats = self.ann.in_sentence(self.ann.repeats, candidate.sentence)
+        if not any(
+            min(abs(r.start - t.end), abs(t.start - r.end)) <= CUE_WINDOW
+            for r in repeats
+            for t in candidate.triggers
+        ):
+            return None
+        previous = encounters[-1]
+        if not previous.persons:
+            return None
+        encounter = Encounter.start(candidate)
+        encounter.family = previous.family
+        encounter.kinds = {MEETING} if previous.family == "encounter" else set(previous.kinds)
+        encounter.persons = list(previous.persons)
+        return encounter
 
     def _antecedent(self, encounters: list[Encounter], candidate: Candidate) -> Encounter | None:
         same = [e for e in encounters if e.family == candidate.family]
@@ -571,6 +683,24 @@ class MeetingFinder:
         if not candidate.persons and not (encounter.venue and candidate.venue):
             return 0.0
         return score
+
+
+def _one_encounter(a: Encounter, b: Encounter) -> bool:
+    """Two accounts of one encounter: same family and people, and either one is undated or
+    both are days of one stay in the same country ("arrived Friday ... on Sunday he travels
+    on to Anuradhapura")."""
+    if a.family != b.family or a.sidelines != b.sidelines or not set(a.persons) & set(b.persons):
+        return False
+    if a.venue and b.venue and a.venue.country != b.venue.country:
+        return False
+    if a.date is None or b.date is None:
+        return True
+    if not (a.venue and b.venue) or a.family != "encounter":
+        return False
+    if a.date.precision != DAY or b.date.precision != DAY:
+        return False
+    first, last = min(a.date.start, b.date.start), max(a.date.last_day(), b.date.last_day())
+    return (last - first).days <= MAX_STAY_DAYS
 
 
 def _gap(place: Mention, trigger: Mention) -> int:

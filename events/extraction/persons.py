@@ -73,6 +73,8 @@ class Person:
         return min(mention.start for mention in self.mentions)
 
 
+# Which title describes a person best when several are seen: a state office over a courtesy.
+_RANK_ORDER = {rank: 3 for rank in OFFICIAL_RANKS} | {"organisation": 2, "other": 1, "courtesy": 0}
 _SOURCE_STRENGTH = {"explicit": 5, "known": 4, "apposition": 4, "inherited": 2, "home": 1, "": 0}
 
 
@@ -184,10 +186,18 @@ class PersonFinder:
                     j += 1
                 elif j + 1 < count and self._glued(j) and tokens[j + 1].alpha:
                     j += 2
+                elif j > start and j + 2 < count and self._glued(j + 1) and tokens[j].capitalized:
+                    j += 1  # "Chung In-yong": a hyphenated given name
                 elif (
                     tokens[j].key in self.res.name_particles
                     and j + 1 < count
-                    and (self._name_word(j + 1) or self._glued(j + 1) or self._spaced_hyphen(j + 1))
+                    and tokens[j + 1].sentence == tokens[j].sentence
+                    and (
+                        self._name_word(j + 1)
+                        or self._glued(j + 1)
+                        or self._spaced_hyphen(j + 1)
+                        or (j > start and tokens[j + 1].capitalized and tokens[j + 1].alpha)
+                    )
                 ):
                     j += 1
                 elif (
@@ -289,7 +299,15 @@ class PersonFinder:
             ):
                 i -= 1
                 continue
-            if token.alpha and not seen_title and self._title_within(i, sentence, 4):
+            if (
+                token.alpha
+                and not seen_title
+                and token.key not in self.res.reporting_words
+                and token.key not in self.res.pronouns
+                and i > 0
+                and tokens[i - 1].key in {"the", "of", "in"}
+                and self._title_within(i, sentence, 4)
+            ):
                 i -= 1  # "minister of state in the presidency Balaki Kirya"
                 continue
             if any(ch.isdigit() for ch in token.text) and not token.text.isdigit():
@@ -443,9 +461,9 @@ class PersonFinder:
             if len(name_tokens(known.name)) >= len(person.tokens):
                 person.name = known.name
             self._set_country(person, known.country, "known")
+        if group and group.title and _RANK_ORDER.get(group.rank, 0) > _RANK_ORDER.get(person.rank, 0):
+            person.title, person.rank = group.title, group.rank
         if group:
-            if group.title and (person.rank is None or group.rank != "courtesy"):
-                person.title, person.rank = group.title, group.rank
             person.organisation = person.organisation or group.organisation
         self._set_country(person, country, source)
         person.counterpart = person.counterpart or counterpart

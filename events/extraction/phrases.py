@@ -53,10 +53,21 @@ class PhraseIndex:
     ) -> None:
         """Add phrases tokenized as the texts will be, so multi-word entries line up."""
         items = [(text, payload) for text, payload in phrases if text and text.strip()]
-        for (text, payload), doc in zip(
-            items, nlp.tokenizer.pipe(text for text, _ in items), strict=True
-        ):
-            words = [token.text for token in doc if not token.is_space]
+        # The tokenizer's exceptions depend on case ("Mr." is one token, "mr." two): add the
+        # phrase as written and capitalised, so it lines up however the text writes it.
+        variants = [
+            (variant, text, payload)
+            for text, payload in items
+            for variant in dict.fromkeys([text, text[:1].upper() + text[1:]])
+        ]
+        docs = nlp.tokenizer.pipe(variant for variant, _, _ in variants)
+        seen: set[tuple] = set()
+        for (_, text, payload), doc in zip(variants, docs, strict=True):
+            words = tuple(token.text for token in doc if not token.is_space)
+            key = (tuple(fold(word) for word in words), id(payload) if not isinstance(payload, str) else payload)
+            if key in seen:
+                continue
+            seen.add(key)
             self.add(words, payload, case(text) if callable(case) else case)
 
     def match_at(self, keys: Sequence[str], texts: Sequence[str], start: int) -> Match | None:

@@ -16,6 +16,7 @@ from events.extraction.names import fold
 from events.extraction.phrases import ANY_CASE, PhraseIndex
 
 KINDS = ("visit", "meeting", "call", "multilateral")
+NOT_A_TRIGGER = "none"
 
 
 @dataclass
@@ -30,6 +31,8 @@ class Resources:
     cues: PhraseIndex  # payload: planned, cancelled, hypothetical, present, past
     reporting: PhraseIndex  # payload: "reporting"
     sidelines: PhraseIndex
+    repeat: PhraseIndex
+    many_countries: frozenset[str]
     anaphora: frozenset[str]
     call_needs_person: frozenset[str]
     needs_person_object: frozenset[str]
@@ -38,6 +41,7 @@ class Resources:
     title_modifiers: frozenset[str]
     led_by: frozenset[str]
     joining_words: frozenset[str]
+    reporting_words: frozenset[str]
     opposing_words: frozenset[str]
     not_names: frozenset[str]
     pronouns: frozenset[str]
@@ -83,10 +87,16 @@ def for_language(language: str) -> Resources:
         gazetteer=gazetteer_for(language),
         dates=DateReader(lex, nlp),
         titles=_index(nlp, lex.get("titles", {})),
-        triggers=_index(nlp, {kind: triggers.get(kind, []) for kind in KINDS}),
+        triggers=_index(
+            nlp,
+            {kind: triggers.get(kind, []) for kind in KINDS}
+            | {NOT_A_TRIGGER: triggers.get("not_triggers", [])},
+        ),
         cues=_index(nlp, cues),
         reporting=_index(nlp, {"reporting": people.get("reporting", [])}),
         sidelines=_index(nlp, {"sidelines": triggers.get("sidelines", [])}),
+        repeat=_index(nlp, {"repeat": triggers.get("repeat", [])}),
+        many_countries=_folded(triggers.get("many_countries", [])),
         anaphora=_folded(triggers.get("anaphora", [])),
         call_needs_person=_folded(triggers.get("call_needs_person", [])),
         needs_person_object=_folded(triggers.get("needs_person_object", [])),
@@ -95,6 +105,7 @@ def for_language(language: str) -> Resources:
         title_modifiers=_folded(people.get("title_modifiers", [])),
         led_by=_folded(people.get("led_by", [])),
         joining_words=_folded(people.get("joining", [])),
+        reporting_words=_folded(people.get("reporting", [])),
         opposing_words=_folded(people.get("opposing", [])),
         not_names=_folded(people.get("not_names", [])),
         pronouns=_folded(people.get("pronouns", [])),
