@@ -143,6 +143,10 @@ class DateReader:
                     full_year = int(year) if len(year) == 4 else 2000 + int(year)
                 return DateExpression(i, i + 1, year=full_year, month=month, day=day)
 
+        split = self._split_numeric(texts, i, end)
+        if split is not None:
+            return split
+
         day = self._day(text)
         if day is not None:
             return self._day_first(keys, texts, i, end, day)
@@ -176,6 +180,31 @@ class DateReader:
         ):
             return DateExpression(i, i + 1, year=year)
         return None
+
+    def _split_numeric(self, texts, i, end) -> DateExpression | None:
+        """'(27/11)' or '(30/11/2017)' when the tokenizer split it at the slashes."""
+        if not (
+            texts[i].isdigit()
+            and i + 2 < end
+            and texts[i + 1] == "/"
+            and texts[i + 2].isdigit()
+            and (i == 0 or texts[i - 1] in {"(", "[", ","} or texts[i - 1][:1].isupper())
+        ):
+            return None
+        joined = "/".join(texts[i : i + 3 : 2])
+        stop = i + 3
+        if stop + 1 < end and texts[stop] == "/" and texts[stop + 1].isdigit():
+            joined += "/" + texts[stop + 1]
+            stop += 2
+        match = _NUMERIC.match(joined)
+        if not match:
+            return None
+        first, second, year = match.groups()
+        day, month = (int(first), int(second)) if self.day_first else (int(second), int(first))
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            return None
+        full_year = (int(year) if len(year) == 4 else 2000 + int(year)) if year else None
+        return DateExpression(i, stop, year=full_year, month=month, day=day)
 
     def _day_first(self, keys, texts, i, end, day) -> DateExpression | None:
         """12 April [1987]; 12-14 April; 12 to 14 April; 12 April to 3 May."""
@@ -348,7 +377,7 @@ class DateReader:
         word in between (`barriers`) keeps the date: 'after the Venice summit in June'."""
         keys = doc.tokens
         sentence = keys[expression.start].sentence
-        for position in range(expression.start - 1, max(expression.start - 9, -1), -1):
+        for position in range(expression.start - 1, max(expression.start - 13, -1), -1):
             token = keys[position]
             if token.sentence != sentence or token.text in {",", ";", "(", ")"}:
                 break

@@ -56,6 +56,7 @@ class Candidate:
     sidelines: bool = False
     duration: int | None = None  # "a four-day visit"
     gathering: bool = False  # an organisation is named: "the APEC conference"
+    organisations: set[str] = field(default_factory=set)  # whose gathering: {"IMF"}
 
 
 @dataclass
@@ -73,6 +74,7 @@ class Encounter:
     sidelines: bool
     duration: int | None
     gathering: bool
+    organisations: set[str]
 
     @classmethod
     def start(cls, candidate: Candidate) -> Encounter:
@@ -90,6 +92,7 @@ class Encounter:
             sidelines=candidate.sidelines,
             duration=candidate.duration,
             gathering=candidate.gathering,
+            organisations=set(candidate.organisations),
         )
 
     def absorb(self, candidate: Candidate) -> None:
@@ -116,6 +119,7 @@ class Encounter:
         self.sidelines = self.sidelines or candidate.sidelines
         self.duration = self.duration or candidate.duration
         self.gathering = self.gathering or candidate.gathering
+        self.organisations |= candidate.organisations
 
     def merge(self, other: Encounter) -> None:
         if other.date and self.date and self.date.precision == other.date.precision == DAY:
@@ -137,6 +141,7 @@ class Encounter:
         self.party_countries |= other.party_countries
         self.duration = self.duration or other.duration
         self.gathering = self.gathering or other.gathering
+        self.organisations |= other.organisations
 
     def countries(self) -> set[str]:
         found = {person.country for person in self.persons if person.country}
@@ -290,10 +295,22 @@ class MeetingFinder:
         }
         sentence_start, sentence_end = self.doc.sentences[sentence]
         duration = self.res.dates.durations(self.doc, sentence_start, sentence_end)
-        organisations = any(place.label == ORGANISATION for place in places)
         candidates = []
+        travel_venue = None
+        if "encounter" in by_family:
+            travel = [t for t in by_family["encounter"] if t.label == VISIT]
+            if travel:
+                travel_venue, _ = self._venue(sentence, travel, rejected, places)
         for family, family_triggers in by_family.items():
             venue, destinations = self._venue(sentence, family_triggers, rejected, places)
+            if venue is None and family == MULTILATERAL and travel_venue is not None:
+                venue = travel_venue  # "leaves for Washington to attend the IMF meetings"
+            organisations = {
+                place.place.organisation
+                for place in places
+                if place.label == ORGANISATION
+                and any(0 <= t.start - place.end <= 4 or t.end <= place.start <= t.end + 2 for t in family_triggers)
+            }
             party_countries = countries_named - ({venue.country} if venue else set())
             tense, status, explicit = self._status(sentence, family_triggers)
             present = self._present(sentence, family_triggers)
@@ -321,7 +338,8 @@ class MeetingFinder:
                     party_countries=party_countries,
                     sidelines=sidelines and family == "encounter",
                     duration=duration,
-                    gathering=organisations and family == MULTILATERAL,
+                    gathering=bool(organisations) and family == MULTILATERAL,
+                    organisations=organisations,
                 )
             )
         return candidates
@@ -537,7 +555,9 @@ class MeetingFinder:
         expressions = [
             expression
             for expression in expressions
-            if not when_reported(expression) and not self._other_clause(expression, triggers)
+            if not when_reported(expression)
+            and not self._other_clause(expression, triggers)
+            and not self._before_sequence(expression, triggers)
         ]
         if not expressions:
             return None
@@ -558,6 +578,17 @@ class MeetingFinder:
         if distance(expression) > MAX_DATE_GAP:
             return None
         return self.res.dates.resolve(expression, self.reference, tense)
+
+    def _before_sequence(self, expression, triggers: list[Mention]) -> bool:
+        """'In November his party won, and soon after he visited India': the date is of what
+        came first."""
+        following = [t for t in triggers if t.start >= expression.end]
+        if not following or len(following) < len(triggers):
+            return False
+        first = min(t.start for t in following)
+        return any(
+            self.keys[i] in self.res.dates.not_event for i in range(expression.end, first)
+        )
 
     def _other_clause(self, expression, triggers: list[Mention]) -> bool:
         """'In November, his party swept the polls, and soon after he visited India': a
@@ -597,6 +628,10 @@ class MeetingFinder:
                     pending_anaphora.append(candidate)
                 continue
             if not candidate.persons and candidate.venue is None:
+                same_body = self._same_gathering(encounters, candidate)
+                if same_body is not None:
+                    same_body.absorb(candidate)  # "The IMF committee meeting, set for April 9"
+                    continue
                 repeated = self._repeat_of(encounters, candidate)
                 if repeated is not None:
                     encounters.append(repeated)
@@ -633,6 +668,18 @@ class MeetingFinder:
                 target.merge(encounter)
         return merged
 
+    def _same_gathering(self, encounters: list[Encounter], candidate: Candidate) -> Encounter | None:
+        if not candidate.organisations:
+            return None
+        for encounter in reversed(encounters):
+            if (
+                encounter.family == candidate.family
+                and encounter.organisations & candidate.organisations
+                and dates_agree(encounter.date, candidate.date)
+            ):
+                return encounter
+        return None
+
     def _repeat_of(self, encounters: list[Encounter], candidate: Candidate) -> Encounter | None:
         """'Both parties agreed to convene again on April 19th': a new round, same parties."""
         if candidate.date is None or not encounters:
@@ -660,6 +707,12 @@ class MeetingFinder:
     def _fit(self, encounter: Encounter, candidate: Candidate) -> float:
         if encounter.family != candidate.family:
             return 0.0
+        if (
+            encounter.organisations
+            and candidate.organisations
+            and not encounter.organisations & candidate.organisations
+        ):
+            return 0.0  # the G7 talks and the IMF meetings are two gatherings
         if encounter.sidelines != candidate.sidelines and encounter.family == "encounter":
             return 0.0
         if not dates_agree(encounter.date, candidate.date):
@@ -690,6 +743,8 @@ def _one_encounter(a: Encounter, b: Encounter) -> bool:
     both are days of one stay in the same country ("arrived Friday ... on Sunday he travels
     on to Anuradhapura")."""
     if a.family != b.family or a.sidelines != b.sidelines or not set(a.persons) & set(b.persons):
+        return False
+    if a.organisations and b.organisations and not a.organisations & b.organisations:
         return False
     if a.venue and b.venue and a.venue.country != b.venue.country:
         return False
