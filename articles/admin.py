@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin
-from django.core.validators import URLValidator
 from django.db import transaction
 
 from articles.models import Article
-from articles.services import article_content_hash, article_create, articles_rerun_extraction
+from articles.services import (
+    article_clean_fields,
+    article_content_hash,
+    article_create,
+    article_delete,
+    articles_rerun_extraction,
+)
 from events.admin import admin_link, claim_summary
-from events.extraction import language as languages
 from events.models import MeetingSource
-from events.services import meetings_replace_for_article
 
 EXTRACTION_FIELDS = [
     "extraction_status",
@@ -28,32 +31,35 @@ EXTRACTION_INPUTS = {"title", "published_on", "language"}
 
 
 class ArticleForm(forms.ModelForm):
-    """Checks article_create would otherwise raise on, shown as form errors."""
-
-    url = forms.URLField(
-        label="URL",
-        required=False,
-        max_length=Article._meta.get_field("url").max_length,
-        validators=[URLValidator(schemes=["http", "https"])],
-    )
+    """The service's checks (articles.services.article_clean_fields), shown as form errors."""
 
     class Meta:
         model = Article
         fields = ["title", "body", "published_on", "language", "source", "url", "external_id"]
 
-    def clean_language(self) -> str:
-        language = (self.cleaned_data.get("language") or "").strip().lower()
-        if language and not languages.is_language_code(language):
-            raise forms.ValidationError(f"'{language}' is not an ISO 639-1 language code.")
-        return language
+    def clean(self):
+        data = super().clean()
+        values = {
+            name: data.get(name, getattr(self.instance, name, ""))
+            for name in ["title", "body", "source", "url", "language", "external_id"]
+        }
+        cleaned = article_clean_fields(**{name: value or "" for name, value in values.items()})
+        for name, value in cleaned.items():
+            if name in self.fields and name in data:
+                data[name] = value
+        return data
 
 
 class ArticleAddForm(ArticleForm):
-    def clean_body(self) -> str:
-        body = self.cleaned_data["body"]
-        if Article.objects.filter(content_hash=article_content_hash(body=body)).exists():
-            raise forms.ValidationError("An article with the same text is already stored.")
-        return body
+    def clean(self):
+        data = super().clean()
+        body = data.get("body") or ""
+        if body and Article.objects.filter(content_hash=article_content_hash(body=body)).exists():
+            self.add_error("body", "An article with the same text is already stored.")
+        external_id = (data.get("external_id") or "").strip()
+        if external_id and Article.objects.filter(external_id=external_id).exists():
+            self.add_error("external_id", "An article with this id is already stored.")
+        return data
 
 
 class MeetingSourceInline(admin.TabularInline):
@@ -189,12 +195,9 @@ class ArticleAdmin(admin.ModelAdmin):
         self.delete_queryset(request, Article.objects.filter(pk=obj.pk))
 
     def delete_queryset(self, request, queryset) -> None:
-        # Withdraw what the articles said first (no findings), so that meetings nobody curated
-        # are recomputed from their other sources, or deleted, rather than left unsourced.
         with transaction.atomic():
             for article in queryset:
-                meetings_replace_for_article(article=article, findings=[])
-            super().delete_queryset(request, queryset)
+                article_delete(article=article)
 
     @admin.action(description="Re-run extraction", permissions=["change"])
     def rerun_extraction(self, request, queryset) -> None:

@@ -43,7 +43,7 @@ def article_content_hash(*, body: str) -> str:
     return hashlib.sha256(normalized.encode("utf-8")).hexdigest()
 
 
-def _clean_fields(
+def article_clean_fields(
     *,
     title: str,
     body: str,
@@ -80,6 +80,16 @@ def _clean_fields(
         errors["language"] = f"'{language}' is not an ISO 639-1 language code."
     if external_id and len(external_id) > EXTERNAL_ID_MAX:
         errors["external_id"] = f"The id is longer than {EXTERNAL_ID_MAX} characters."
+    # PostgreSQL cannot store NUL in text: refuse it here rather than fail on save.
+    for name, label, value in [
+        ("title", "title", title),
+        ("body", "text", body),
+        ("source", "source", source),
+        ("url", "URL", url),
+        ("external_id", "id", external_id or ""),
+    ]:
+        if "\x00" in value and name not in errors:
+            errors[name] = f"The {label} contains a NUL character."
     if errors:
         raise ValidationError(errors)
     return {
@@ -107,7 +117,7 @@ def article_create(
 
     Raises ValidationError for bad input and DuplicateArticle when it is already stored.
     """
-    fields = _clean_fields(
+    fields = article_clean_fields(
         title=title,
         body=body,
         source=source,
@@ -158,13 +168,29 @@ def article_enqueue_extraction(*, article: Article) -> None:
 
 
 def articles_rerun_extraction(*, articles: Iterable[Article]) -> int:
-    """Queue extraction again, with a fresh count of attempts; returns how many were queued."""
+    """Queue extraction again, with a fresh count of attempts; returns how many were queued.
+
+    Articles already waiting for the worker are left alone, so a second click queues nothing.
+    """
     count = 0
-    for article in articles:
-        Article.objects.filter(pk=article.pk).update(extraction_attempts=0)
-        article_enqueue_extraction(article=article)
-        count += 1
+    with transaction.atomic():
+        for article in articles:
+            if article.extraction_status == ExtractionStatus.QUEUED and article.extraction_task_id:
+                continue
+            Article.objects.filter(pk=article.pk).update(extraction_attempts=0)
+            article_enqueue_extraction(article=article)
+            count += 1
     return count
+
+
+def article_delete(*, article: Article) -> None:
+    """Delete an article after withdrawing what it said, so that meetings nobody curated are
+    recomputed from their other sources (or deleted) rather than left without one."""
+    from events.services import meetings_replace_for_article
+
+    with transaction.atomic():
+        meetings_replace_for_article(article=article, findings=[])
+        article.delete()
 
 
 # --- Import -------------------------------------------------------------------------------
@@ -298,9 +324,9 @@ def article_run_extraction(*, article_id: int) -> None:
 
 def article_record_failure(*, article: Article, reason: str) -> None:
     """Retry later while attempts remain; otherwise mark the article failed with the reason."""
-    attempts = Article.objects.filter(pk=article.pk).values_list(
-        "extraction_attempts", flat=True
-    ).first()
+    attempts = (
+        Article.objects.filter(pk=article.pk).values_list("extraction_attempts", flat=True).first()
+    )
     if attempts is None:
         return
     if attempts < settings.EXTRACTION_MAX_ATTEMPTS:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Count, Max
+from django.utils import timezone
 
 from events.extraction.names import normalize_name
 from events.extraction.people import ActorDirectory
@@ -108,3 +109,10 @@ def actor_record_role(*, actor: Actor, title: str, country: str | None, seen_on:
         role.end_date, changed = seen_on, True
     if changed:
         role.save(update_fields=["start_date", "end_date"])
+
+
+def actors_mark_verified(*, actors) -> int:
+    """An editor checked these actors; returns how many were marked."""
+    return Actor.objects.filter(pk__in=[actor.pk for actor in actors]).update(
+        verified=True, updated_at=timezone.now()
+    )

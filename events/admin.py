@@ -26,6 +26,7 @@ from events.models import (
     Participant,
     ReviewState,
 )
+from events.actors import actors_mark_verified
 from events.services import meeting_mark_edited, meetings_set_review_state
 
 admin.site.site_header = "Entente"
@@ -260,8 +261,7 @@ class ActorAdmin(admin.ModelAdmin):
 
     @admin.action(description="Mark verified", permissions=["change"])
     def mark_verified(self, request, queryset) -> None:
-        # TODO(lead): call events.actors.actors_mark_verified once it exists (see the report).
-        count = queryset.update(verified=True, updated_at=timezone.now())
+        count = actors_mark_verified(actors=queryset)
         self.message_user(request, f"{count} actor(s) marked verified.")
 
 

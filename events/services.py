@@ -184,6 +184,7 @@ def _meeting_as_claim(meeting: Meeting) -> dict:
         "end": meeting.end_date.isoformat() if meeting.end_date else None,
         "precision": meeting.date_precision,
         "country": meeting.country_id,
+        "city": meeting.city,
         "countries": sorted(_meeting_countries(meeting)),
         "participants": [
             {"actor": p.actor_id, "role": p.role} for p in meeting.participants.all()
@@ -215,7 +216,7 @@ def _match_score(claim: dict, other: dict) -> float | None:
     if dated is False:
         return None
     if dated is None and common_actors < 2 and not (
-        common_actors and claim.get("country") and claim.get("country") == other.get("country")
+        common_actors and claim.get("city") and claim.get("city") == other.get("city")
     ):
         # Undated reports merge only when they clearly name the same encounter.
         return None
@@ -265,11 +266,22 @@ def _merged_kind(claims: list[dict]) -> str:
     return counts.most_common(1)[0][0]
 
 
+def _span_days(claim: dict) -> int:
+    if not claim.get("end"):
+        return 0
+    return (dt.date.fromisoformat(claim["end"]) - dt.date.fromisoformat(claim["start"])).days
+
+
 def _merged_date(claims: list[dict]) -> tuple[str | None, str | None, str]:
+    """The most precise date any report gives: a day over a month, one day over a vague
+    range ("last week"), then the latest report."""
     dated = [claim for claim in claims if claim.get("start")]
     if not dated:
         return None, None, DatePrecision.UNKNOWN
-    best = max(dated, key=lambda c: (PRECISION_RANK[c["precision"]], c["published"]))
+    best = max(
+        dated,
+        key=lambda c: (PRECISION_RANK[c["precision"]], -_span_days(c), c["published"]),
+    )
     return best["start"], best.get("end"), best["precision"]
 
 

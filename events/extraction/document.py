@@ -83,13 +83,15 @@ def _is_shouting(text: str) -> bool:
     return len(letters) >= 8 and sum(ch.isupper() for ch in letters) / len(letters) > 0.8
 
 
-def _is_headline(words: list[str]) -> bool:
+def _is_headline(words: list[str], is_title: bool) -> bool:
     """Written In Title Case, Like A Headline: capitals then tell nothing of names."""
     alphabetic = [word for word in words if word[:1].isalpha()]
-    if len(alphabetic) < 4 or len(words) > 25 or words[-1] in {".", "!", "?", "”", '"'}:
+    if len(alphabetic) < 4:
+        return False
+    if not is_title and (len(words) > 25 or words[-1] in {".", "!", "?", "”", '"'}):
         return False
     capitalized = sum(word[:1].isupper() for word in alphabetic)
-    return capitalized / len(alphabetic) >= 0.7
+    return capitalized / len(alphabetic) >= (0.6 if is_title else 0.7)
 
 
 def read(title: str, body: str, spacy_language: str) -> Document:
@@ -104,7 +106,9 @@ def read(title: str, body: str, spacy_language: str) -> Document:
     headlines: set[int] = set()
     for sent in doc.sents:
         first = len(tokens)
-        headline = _is_headline([tok.text for tok in sent if not tok.is_space])
+        headline = _is_headline(
+            [tok.text for tok in sent if not tok.is_space], is_title=sent.start_char < title_end
+        )
         if headline:
             headlines.add(len(sentences))
         for tok in sent:

@@ -24,6 +24,7 @@ PLANNED, OCCURRED, CANCELLED = "planned", "occurred", "cancelled"
 FAMILY = {VISIT: "encounter", MEETING: "encounter", CALL: CALL, MULTILATERAL: MULTILATERAL}
 CUE_WINDOW = 8
 MAX_STAY_DAYS = 6  # days of one visit reported as separate stops
+SEGMENT_GAP = 10  # tokens between meeting words that tell of different encounters
 FOLD_WINDOW = 12  # "met in Niamey, Niger's capital, for an AU summit"
 HEAD_GAP = 8  # a date opening the sentence dates it, unless one sits close after the word
 MAX_DATE_GAP = 16  # tokens between a meeting word and its date
@@ -193,14 +194,51 @@ class MeetingFinder:
             triggers = [t for t in words if self._valid(t)]
             rejected = [t for t in words if t not in triggers]
             mentions = self.people.in_sentence(sentence)
-            if triggers:
+            for segment, segment_mentions in self._segments(triggers, mentions):
                 found.extend(
-                    self._sentence_candidates(sentence, triggers, rejected, mentions, focus)
+                    self._sentence_candidates(sentence, segment, rejected, segment_mentions, focus)
                 )
             officials = [m.person for m in mentions if m.person.official]
             if officials:
                 focus = officials[0]
         return found
+
+    def _segments(
+        self, triggers: list[Mention], mentions: list[PersonMention]
+    ) -> list[tuple[list[Mention], list[PersonMention]]]:
+        """Split a sentence that tells of several encounters ("travelled to Sri Lanka after
+        attending the summit in Thailand, where he held talks with X"): meeting words far
+        apart, or with a gathering between them, start new segments. Each named person goes
+        to the nearest segment; whoever is named before the first meeting word (the subject)
+        takes part in all of them."""
+        if not triggers:
+            return []
+        ordered = sorted(triggers, key=lambda t: t.start)
+        segments: list[list[Mention]] = [[ordered[0]]]
+        for trigger in ordered[1:]:
+            previous = segments[-1][-1]
+            # "at the summit, where he held talks with X": a side meeting after the gathering.
+            side_meeting = (
+                self._family(previous) == MULTILATERAL and self._family(trigger) != MULTILATERAL
+            )
+            if trigger.start - previous.end > SEGMENT_GAP or side_meeting:
+                segments.append([trigger])
+            else:
+                segments[-1].append(trigger)
+        if len(segments) == 1:
+            return [(ordered, mentions)]
+        first = ordered[0].start
+        shared = [m for m in mentions if m.end <= first]
+        assigned: list[list[PersonMention]] = [list(shared) for _ in segments]
+        for mention in mentions:
+            if mention in shared:
+                continue
+            nearest = min(
+                range(len(segments)),
+                key=lambda k: min(abs(mention.start - t.end) for t in segments[k]),
+            )
+            assigned[nearest].append(mention)
+        return list(zip(segments, assigned, strict=True))
 
     def _family(self, trigger: Mention) -> str:
         if trigger.label == MEETING and (
@@ -231,6 +269,8 @@ class MeetingFinder:
 
     def _valid(self, trigger: Mention) -> bool:
         sentence_start, sentence_end = self.doc.sentences[trigger.sentence]
+        if self._quoted(trigger, sentence_start):
+            return False  # what someone says, not what the article reports
         before = self.keys[max(trigger.start - 3, sentence_start) : trigger.start]
         for cue in self.ann.cues:
             if cue.sentence != trigger.sentence:
@@ -255,6 +295,20 @@ class MeetingFinder:
         ):
             return False
         return sentence_end > trigger.start
+
+    def _quoted(self, trigger: Mention, sentence_start: int) -> bool:
+        """Inside quotation marks opened earlier in the sentence and not yet closed."""
+        depth = 0
+        straight = 0
+        for i in range(sentence_start, trigger.start):
+            text = self.doc.tokens[i].text
+            if text in {"“", "«"}:
+                depth += 1
+            elif text in {"”", "»"}:
+                depth = max(depth - 1, 0)
+            elif text == '"':
+                straight ^= 1
+        return depth > 0 or straight == 1
 
     def _person_near(self, position: int, window: int, sentence: int) -> bool:
         return any(

@@ -196,7 +196,11 @@ class PersonFinder:
                         self._name_word(j + 1)
                         or self._glued(j + 1)
                         or self._spaced_hyphen(j + 1)
-                        or (j > start and tokens[j + 1].capitalized and tokens[j + 1].alpha)
+                        or (
+                            j > start
+                            and self._title(j + 1) is not None
+                            and tokens[j + 1].capitalized
+                        )
                     )
                 ):
                     j += 1
@@ -204,9 +208,9 @@ class PersonFinder:
                     j > start
                     and tokens[j - 1].key in self.res.name_particles
                     and tokens[j].capitalized
-                    and tokens[j].alpha
+                    and self._title(j) is not None
                 ):
-                    j += 1  # "bin Sultan": after a particle, a title or place word is a name
+                    j += 1  # "bin Sultan": after a particle, a title word is a name
                 elif self._spaced_hyphen(j) and j > start and tokens[j - 1].key in self.res.name_particles:
                     j += 1
                 else:
@@ -450,12 +454,16 @@ class PersonFinder:
         if not words:
             return None
         known = self._lookup_known(start, end)
+        if known and known.country and country and known.country != country:
+            known = None  # "Menlu Timor-Leste Guterres" is not the UN's António Guterres
         person = self._match_person(words, country)
         if person is None:
             person = Person(name=name, tokens=words)
             self.persons.append(person)
         elif len(words) > len(person.tokens):
             person.name, person.tokens = name, person.tokens | words
+        if known and person.country and known.country and known.country != person.country:
+            known = None
         if known and not person.known:
             person.known = known
             if len(name_tokens(known.name)) >= len(person.tokens):
@@ -550,6 +558,8 @@ class PersonFinder:
             if person.country or previous.sentence != mention.sentence or person is previous.person:
                 continue
             between = {self.tokens[k].key for k in range(previous.end, mention.start)}
+            if any(is_country_like(self._place(k)) for k in range(previous.end, mention.start)):
+                continue
             sentence_start = self.doc.sentences[mention.sentence][0]
             before = {self.tokens[k].key for k in range(sentence_start, previous.start)}
             if before & self.res.opposing_words:

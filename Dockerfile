@@ -1,0 +1,32 @@
+# Entente's production image: gunicorn serves the app (whitenoise the static files); the same
+# image runs the background worker. See docker-compose.yml.
+FROM python:3.12-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    UV_COMPILE_BYTECODE=1 \
+    UV_LINK_MODE=copy \
+    UV_PYTHON_DOWNLOADS=never \
+    UV_PROJECT_ENVIRONMENT=/app/.venv
+
+RUN pip install --no-cache-dir uv==0.13.9
+
+WORKDIR /app
+
+# Dependencies first, so that a change to the code does not reinstall them.
+COPY pyproject.toml uv.lock ./
+RUN uv sync --frozen --no-dev --no-install-project --no-cache
+
+COPY . .
+
+ENV PATH="/app/.venv/bin:$PATH" \
+    DJANGO_SETTINGS_MODULE=config.settings.prod
+
+# The app runs as an unprivileged user; collectstatic writes to /app/staticfiles at start-up.
+RUN useradd --system --create-home --uid 10001 entente \
+    && mkdir -p /app/staticfiles \
+    && chown entente /app/staticfiles
+USER entente
+
+EXPOSE 8000
+CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3"]
