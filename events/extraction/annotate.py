@@ -28,6 +28,7 @@ class Annotations:
     reporting: list[Mention]
     sidelines: list[Mention]
     repeats: list[Mention]
+    holdings: list[Mention]
     capital_words: list[Mention]
     place_at: list[Mention | None]
     title_at: list[Mention | None]
@@ -36,14 +37,16 @@ class Annotations:
         return [mention for mention in mentions if mention.sentence == sentence]
 
 
-def _mentions(doc: Document, index, keys, texts, label_of) -> list[Mention]:
+def _mentions(doc: Document, index, keys, texts, label_of, every=False) -> list[Mention]:
+    """Matches as mentions: the first reading of each, or every reading (`every`: a cue
+    word such as "would" can say both "planned" and "modal")."""
     found = []
     for match in index.find(keys, texts):
         sentence = doc.tokens[match.start].sentence
         if doc.tokens[match.end - 1].sentence != sentence:
             continue
         text = " ".join(keys[match.start : match.end])
-        for payload in match.payloads[:1]:
+        for payload in match.payloads if every else match.payloads[:1]:
             label, place = label_of(payload)
             found.append(Mention(match.start, match.end, sentence, label, text, place))
     return found
@@ -98,10 +101,11 @@ def annotate(doc: Document, resources: Resources) -> Annotations:
             for mention in _mentions(doc, resources.triggers, keys, texts, as_label)
             if mention.label != NOT_A_TRIGGER
         ],
-        cues=_mentions(doc, resources.cues, keys, texts, as_label),
+        cues=_mentions(doc, resources.cues, keys, texts, as_label, every=True),
         reporting=_mentions(doc, resources.reporting, keys, texts, as_label),
         sidelines=_mentions(doc, resources.sidelines, keys, texts, as_label),
         repeats=_mentions(doc, resources.repeat, keys, texts, as_label),
+        holdings=_mentions(doc, resources.holding, keys, texts, as_label),
         capital_words=_mentions(doc, resources.capital_words, keys, texts, as_label),
         place_at=place_at,
         title_at=title_at,

@@ -16,6 +16,7 @@ from functools import cache
 import dateparser
 
 from events.extraction.document import Document
+from events.extraction.names import fold
 from events.extraction.phrases import PhraseIndex
 
 DAY, MONTH, YEAR = "day", "month", "year"
@@ -26,7 +27,7 @@ _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DAY_TOKEN = re.compile(r"^(\d{1,2})([a-zа-яё]{0,3})\.?$")
 _YEAR_TOKEN = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _DATE_LIKE = re.compile(r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$")
-_DAY_RANGE_TOKEN = re.compile(r"^(\d{1,2})[a-z]{0,2}[-–](\d{1,2})[a-z]{0,2}$")
+_DAY_RANGE_TOKEN = re.compile(r"^(\d{1,2})[a-z]{0,2}[-–—](\d{1,2})[a-z]{0,2}$")
 
 
 @dataclass(frozen=True)
@@ -70,26 +71,26 @@ class DateReader:
     def __init__(self, lex: dict, nlp) -> None:
         dates = lex.get("dates", {})
         self.language = lex["meta"]["spacy"]
-        self.months = {key.lower(): value for key, value in lex.get("months", {}).items()}
-        self.weekdays = {key.lower(): value for key, value in lex.get("weekdays", {}).items()}
+        # Everything is compared with folded tokens: fold the tables the same way.
+        self.months = {fold(key): value for key, value in lex.get("months", {}).items()}
+        self.weekdays = {fold(key): value for key, value in lex.get("weekdays", {}).items()}
         self.weekdays_capitalized = dates.get("weekdays_capitalized", True)
-        self.last = set(dates.get("last", []))
-        self.next = set(dates.get("next", []))
-        self.this = set(dates.get("this", []))
+        self.last = {fold(word) for word in dates.get("last", [])}
+        self.next = {fold(word) for word in dates.get("next", [])}
+        self.this = {fold(word) for word in dates.get("this", [])}
         self.day_first = dates.get("numeric_order", "dmy") == "dmy"
-        self.joiners = set(dates.get("joiners", []))
-        self.range_joiners = set(dates.get("range_joiners", []))
-        self.not_event = set(dates.get("not_event", []))
-        self.month_parts = set(dates.get("month_parts", []))
-        self.clause_breaks = set(dates.get("clause_breaks", []))
-        self.numbers = {key.lower(): value for key, value in lex.get("numbers", {}).items()}
-        self.duration_units = set(dates.get("duration_units", []))
+        self.joiners = {fold(word) for word in dates.get("joiners", [])}
+        self.range_joiners = {fold(word) for word in dates.get("range_joiners", [])}
+        self.not_event = {fold(word) for word in dates.get("not_event", [])}
+        self.month_parts = {fold(word) for word in dates.get("month_parts", [])}
+        self.clause_breaks = {fold(word) for word in dates.get("clause_breaks", [])}
+        self.numbers = {fold(key): value for key, value in lex.get("numbers", {}).items()}
+        self.ago = {fold(word) for word in dates.get("ago", [])}
+        self.duration_units = {fold(word) for word in dates.get("duration_units", [])}
         self.relative = PhraseIndex()
         for phrase, spec in lex.get("relative", {}).items():
             unit, offset = spec.split(":")
-            self.relative.add(
-                [t.text for t in nlp.tokenizer(phrase)], (unit, int(offset))
-            )
+            self.relative.add([t.text for t in nlp.tokenizer(phrase)], (unit, int(offset)))
 
     # --- finding ---------------------------------------------------------------------------
 
@@ -158,7 +159,13 @@ class DateReader:
             year = self._year(texts[i + 2]) if i + 2 < end else None
             stop = i + (3 if year else 2)
             return DateExpression(
-                i, stop, year=year, month=month, day=first, end_year=year, end_month=month,
+                i,
+                stop,
+                year=year,
+                month=month,
+                day=first,
+                end_year=year,
+                end_month=month,
                 end_day=last,
             )
 
@@ -175,8 +182,14 @@ class DateReader:
             return DateExpression(i, i + 1, fallback_text=text)
 
         year = self._year(text)
-        if year is not None and i > 0 and (
-            keys[i - 1] in self.joiners or keys[i - 1] in self.not_event or _is_preposition(keys[i - 1])
+        if (
+            year is not None
+            and i > 0
+            and (
+                keys[i - 1] in self.joiners
+                or keys[i - 1] in self.not_event
+                or _is_preposition(keys[i - 1])
+            )
         ):
             return DateExpression(i, i + 1, year=year)
         return None
@@ -218,7 +231,13 @@ class DateReader:
                 year = self._year(texts[j + 3]) if j + 3 < end else None
                 stop = j + (4 if year else 3)
                 return DateExpression(
-                    i, stop, year=year, month=month, day=day, end_year=year, end_month=month,
+                    i,
+                    stop,
+                    year=year,
+                    month=month,
+                    day=day,
+                    end_year=year,
+                    end_month=month,
                     end_day=second,
                 )
         if j >= end or not self._month(keys[j]):
@@ -241,18 +260,34 @@ class DateReader:
                 first, last = int(day_range.group(1)), int(day_range.group(2))
                 stop, year = self._year_after(keys, texts, j + 1, end)
                 return DateExpression(
-                    i, stop, year=year, month=month, day=first, end_year=year, end_month=month,
+                    i,
+                    stop,
+                    year=year,
+                    month=month,
+                    day=first,
+                    end_year=year,
+                    end_month=month,
                     end_day=last,
                 )
             day = self._day(texts[j])
             if day is not None:
                 stop = j + 1
-                if stop + 1 < end and keys[stop] in self.range_joiners and self._day(texts[stop + 1]):
+                if (
+                    stop + 1 < end
+                    and keys[stop] in self.range_joiners
+                    and self._day(texts[stop + 1])
+                ):
                     end_day = self._day(texts[stop + 1])
                     stop, year = self._year_after(keys, texts, stop + 2, end)
                     return DateExpression(
-                        i, stop, year=year, month=month, day=day, end_year=year,
-                        end_month=month, end_day=end_day,
+                        i,
+                        stop,
+                        year=year,
+                        month=month,
+                        day=day,
+                        end_year=year,
+                        end_month=month,
+                        end_day=end_day,
                     )
                 stop, year = self._year_after(keys, texts, stop, end)
                 expression = DateExpression(i, stop, year=year, month=month, day=day)
@@ -386,7 +421,7 @@ class DateReader:
             if token.key in self.not_event:
                 return False
         after = expression.end
-        if after < len(keys) and keys[after].key in {"ago", "lalu"} and expression.relative is None:
+        if after < len(keys) and keys[after].key in self.ago and expression.relative is None:
             return expression.year is not None or expression.month is not None
         return True
 
@@ -412,7 +447,22 @@ class DateReader:
 
 
 def _is_preposition(key: str) -> bool:
-    return key in {"in", "pada", "tahun", "en", "в", "of", "since", "sejak", "year", "di", "and", "dan", "et", "и"}
+    return key in {
+        "in",
+        "pada",
+        "tahun",
+        "en",
+        "в",
+        "of",
+        "since",
+        "sejak",
+        "year",
+        "di",
+        "and",
+        "dan",
+        "et",
+        "и",
+    }
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -422,9 +472,7 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _choose_year(
-    make, reference: dt.date, tense: str | None, slack: int = 7
-) -> dt.date | None:
+def _choose_year(make, reference: dt.date, tense: str | None, slack: int = 7) -> dt.date | None:
     """The year that puts a yearless date where the tense says, or nearest the reference."""
     options = [day for day in (make(reference.year + delta) for delta in (-1, 0, 1)) if day]
     if not options:

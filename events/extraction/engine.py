@@ -1,11 +1,11 @@
 """The engine's entry point: an article in, meetings out.
 
-    read the text (tokens, sentences)  -> document.read
-    find places, titles, meeting words -> annotate.annotate
-    find the dateline                  -> dateline.read_dateline
-    find officials and their mentions  -> persons.find_people
-    find and merge encounters          -> meetings.MeetingFinder
-    settle kind, roles, date, status   -> findings.FindingBuilder
+read the text (tokens, sentences)  -> document.read
+find places, titles, meeting words -> annotate.annotate
+find the dateline                  -> dateline.read_dateline
+find officials and their mentions  -> persons.find_people
+find and merge encounters          -> meetings.MeetingFinder
+settle kind, roles, date, status   -> findings.FindingBuilder
 """
 
 from __future__ import annotations

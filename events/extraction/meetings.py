@@ -253,17 +253,27 @@ class MeetingFinder:
         for i in range(start + 1, end):
             if self.keys[i] in self.res.many_countries:
                 number = self.keys[i - 1]
-                if number.isdigit() and int(number) >= 3 or self.res.dates.numbers.get(number, 0) >= 3:
+                if (
+                    (number.isdigit()
+                    and int(number) >= 3)
+                    or self.res.dates.numbers.get(number, 0) >= 3
+                ):
                     return True
         return False
 
     def _gathering_before(self, trigger: Mention) -> bool:
-        """'the IMF Interim Committee meeting', 'the ASEAN meeting': a body's gathering."""
-        for i in range(max(trigger.start - 3, 0), trigger.start):
+        """'the IMF Interim Committee meeting', 'a meeting of NATO ministers', 'встреча
+        министров': a body's gathering, named just before or after the meeting word."""
+        sentence_start, sentence_end = self.doc.sentences[trigger.sentence]
+        around = [
+            *range(max(trigger.start - 3, sentence_start), trigger.start),
+            *range(trigger.end, min(trigger.end + 3, sentence_end)),
+        ]
+        for i in around:
             place = self.ann.place_at[i]
             if place is not None and place.label == ORGANISATION:
                 return True
-            if self.keys[i] in {"committee", "council", "assembly", "ministers", "ministerial", "komite", "dewan", "menteri"}:
+            if self.keys[i] in self.res.gathering_words:
                 return True
         return False
 
@@ -277,6 +287,12 @@ class MeetingFinder:
                 continue
             if cue.label == "hypothetical" and trigger.start - 3 <= cue.start < trigger.start:
                 return False
+            if (
+                cue.label == "hypothetical"
+                and cue.text in self.res.modal_words
+                and trigger.end <= cue.start <= trigger.end + 5
+            ):
+                return False  # "a first meeting ... could take place in Saudi Arabia"
             if cue.label == "habitual" and abs(cue.start - trigger.start) <= CUE_WINDOW:
                 return False
         if trigger.text in self.res.call_needs_person:
@@ -287,7 +303,7 @@ class MeetingFinder:
             ):
                 return False
         if trigger.text in self.res.needs_person_object and not self._person_near(
-            trigger.end, 4, trigger.sentence
+            trigger.end, 7, trigger.sentence
         ):
             return False
         if trigger.text in self.res.needs_place and not self._place_near(
@@ -355,7 +371,16 @@ class MeetingFinder:
             travel = [t for t in by_family["encounter"] if t.label == VISIT]
             if travel:
                 travel_venue, _ = self._venue(sentence, travel, rejected, places)
+        holdings = self.ann.in_sentence(self.ann.holdings, sentence)
         for family, family_triggers in by_family.items():
+            first = family_triggers[0]
+            family_triggers = family_triggers + [
+                Mention(h.start, h.end, h.sentence, first.label, h.text)
+                for h in holdings
+                if h.start > first.end
+                and h.start - first.end <= FOLD_WINDOW
+                and all(h.start != t.start for t in family_triggers)
+            ]
             venue, destinations = self._venue(sentence, family_triggers, rejected, places)
             if venue is None and family == MULTILATERAL and travel_venue is not None:
                 venue = travel_venue  # "leaves for Washington to attend the IMF meetings"
@@ -363,7 +388,10 @@ class MeetingFinder:
                 place.place.organisation
                 for place in places
                 if place.label == ORGANISATION
-                and any(0 <= t.start - place.end <= 4 or t.end <= place.start <= t.end + 2 for t in family_triggers)
+                and any(
+                    0 <= t.start - place.end <= 4 or t.end <= place.start <= t.end + 2
+                    for t in family_triggers
+                )
             }
             party_countries = countries_named - ({venue.country} if venue else set())
             tense, status, explicit = self._status(sentence, family_triggers)
@@ -460,12 +488,22 @@ class MeetingFinder:
             if before and before[-1] in self.res.origin_words:
                 continue
             direct = place.start in trigger_ends or place.end in gathering_starts
-            if rejected and min(_gap(place, t) for t in rejected) < min(_gap(place, t) for t in triggers):
+            if rejected and min(_gap(place, t) for t in rejected) < min(
+                _gap(place, t) for t in triggers
+            ):
                 continue
-            introduced = bool(before) and (
-                before[-1] in self.res.venue_words
-                or before[-1] in self.res.destination_words
-                or (len(before) > 1 and before[-2] in self.res.venue_words | self.res.destination_words and before[-1] in {"the", "ibu", "kota"})
+            introduced = (
+                (bool(before)
+                and (
+                    before[-1] in self.res.venue_words
+                    or before[-1] in self.res.destination_words
+                    or (
+                        len(before) > 1
+                        and before[-2] in self.res.venue_words | self.res.destination_words
+                        and before[-1] in self.res.venue_fillers
+                    )
+                ))
+                or self._after_named_venue(place.start, sentence_start)
             )
             if place.label == ORGANISATION and not introduced:
                 continue
@@ -508,12 +546,31 @@ class MeetingFinder:
                     return listed
         return []
 
+    def _after_named_venue(self, position: int, sentence_start: int) -> bool:
+        """'at the Great Hall of the People, Beijing', 'di Istana Bogor, Jawa Barat': a place
+        after a capitalised venue name that a venue word introduced."""
+        i = position - 1
+        if i < sentence_start or self.keys[i] != ",":
+            return False
+        i -= 1
+        steps = 0
+        while (
+            i >= sentence_start
+            and steps < 8
+            and (self.doc.tokens[i].capitalized or self.keys[i] in {"of", "the", ",", "-"})
+        ):
+            i -= 1
+            steps += 1
+        return steps > 0 and i >= sentence_start and self.keys[i] in self.res.venue_words
+
     def _capital_venue(self, sentence: int) -> Mention | None:
         """'di ibu kota Rusia', 'in the Indian capital': the country's capital city."""
         for word in self.ann.in_sentence(self.ann.capital_words, sentence):
             for place in self.ann.in_sentence(self.ann.places, sentence):
-                if is_country_like(place) and abs(place.start - word.end) <= 1 or (
-                    is_country_like(place) and place.end == word.start
+                if (
+                    (is_country_like(place)
+                    and abs(place.start - word.end) <= 1)
+                    or (is_country_like(place) and place.end == word.start)
                 ):
                     seat = capital(place.place.country)
                     if seat:
@@ -553,7 +610,8 @@ class MeetingFinder:
         found = []
         for cue in self.ann.in_sentence(self.ann.cues, sentence):
             distance = min(
-                min(abs(cue.start - trigger.end), abs(trigger.start - cue.end)) for trigger in triggers
+                min(abs(cue.start - trigger.end), abs(trigger.start - cue.end))
+                for trigger in triggers
             )
             if distance <= CUE_WINDOW:
                 found.append((distance, cue.label))
@@ -583,7 +641,9 @@ class MeetingFinder:
     def _present(self, sentence: int, triggers: list[Mention]) -> bool:
         return any(label == "present" for _, label in self._cues(sentence, triggers))
 
-    def _date(self, sentence: int, triggers: list[Mention], tense: str | None) -> ResolvedDate | None:
+    def _date(
+        self, sentence: int, triggers: list[Mention], tense: str | None
+    ) -> ResolvedDate | None:
         start, end = self.doc.sentences[sentence]
         start = max(start, self.doc.dateline_end)
         barriers = frozenset(i for trigger in triggers for i in range(trigger.start, trigger.end))
@@ -640,9 +700,7 @@ class MeetingFinder:
         if not following or len(following) < len(triggers):
             return False
         first = min(t.start for t in following)
-        return any(
-            self.keys[i] in self.res.dates.not_event for i in range(expression.end, first)
-        )
+        return any(self.keys[i] in self.res.dates.not_event for i in range(expression.end, first))
 
     def _other_clause(self, expression, triggers: list[Mention]) -> bool:
         """'In November, his party swept the polls, and soon after he visited India': a
@@ -661,9 +719,10 @@ class MeetingFinder:
 
     def _points_back(self, triggers: list[Mention]) -> bool:
         for trigger in triggers:
-            around = self.keys[max(trigger.start - 2, 0) : trigger.start] + self.keys[
-                trigger.end : trigger.end + 2
-            ]
+            around = (
+                self.keys[max(trigger.start - 2, 0) : trigger.start]
+                + self.keys[trigger.end : trigger.end + 2]
+            )
             if any(word in self.res.anaphora for word in around):
                 return True
         return False
@@ -722,7 +781,9 @@ class MeetingFinder:
                 target.merge(encounter)
         return merged
 
-    def _same_gathering(self, encounters: list[Encounter], candidate: Candidate) -> Encounter | None:
+    def _same_gathering(
+        self, encounters: list[Encounter], candidate: Candidate
+    ) -> Encounter | None:
         if not candidate.organisations:
             return None
         for encounter in reversed(encounters):

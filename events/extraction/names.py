@@ -7,9 +7,12 @@ _NON_WORD = re.compile(r"[^\w]+")
 _PARTICLES = {"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "bin", "ibn"}
 
 
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+
+
 def fold(text: str) -> str:
     """Casefold and strip diacritics, keeping every script: "Müller" -> "muller"."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
@@ -33,3 +36,15 @@ def skeleton(token: str) -> str:
     rest = re.sub(r"[aeiouy]", "", token[1:])
     squeezed = re.sub(r"(.)\1+", r"\1", token[0] + rest)
     return squeezed
+
+
+def strip_ending(token: str, endings: tuple[str, ...], keep: int = 3) -> str:
+    """A declined name word without its case ending: "терезой" -> "терез" (keeps 3 letters)."""
+    for ending in endings:
+        if token.endswith(ending) and len(token) - len(ending) >= keep:
+            return token[: -len(ending)]
+    return token
+
+
+def stemmed_tokens(name: str, endings: tuple[str, ...]) -> list[str]:
+    return [strip_ending(token, endings) for token in name_tokens(name)]

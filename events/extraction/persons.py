@@ -10,23 +10,53 @@ the same person.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from events.extraction.annotate import Annotations, Mention, is_country_like
 from events.extraction.document import Document
 from events.extraction.gazetteer import CITY, ORGANISATION
-from events.extraction.names import name_tokens, skeleton
+from events.extraction.names import name_tokens, skeleton, stemmed_tokens
 from events.extraction.people import ActorDirectory
 from events.extraction.resources import Resources
 from events.extraction.types import KnownActor
 
-OFFICIAL_RANKS = {"head", "minister", "deputy", "diplomat", "military", "royal", "legislator", "party"}
+OFFICIAL_RANKS = {
+    "head",
+    "minister",
+    "deputy",
+    "diplomat",
+    "military",
+    "royal",
+    "legislator",
+    "party",
+}
 # Ranks of officials who, untitled by country, are taken for the article's home country.
 DOMESTIC_RANKS = {"head", "minister", "deputy", "military", "legislator", "party"}
 _ROMAN = re.compile(r"^(I{1,3}|IV|V|VI{0,3}|Jr\.?|Sr\.?)$")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
-_GROUP_FILLERS = {"of", "for", "the", "in", "on", "and", "&", "-", "(", ")", "dan", "untuk", "de", "du", "des", "la", "le", "по", "и"}
+_GROUP_FILLERS = {
+    "of",
+    "for",
+    "the",
+    "in",
+    "on",
+    "and",
+    "&",
+    "-",
+    "(",
+    ")",
+    "dan",
+    "untuk",
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "по",
+    "и",
+}
 _STOPS = {".", ";", ":", "!", "?", '"', "“", "”", "«", "»"}
 
 
@@ -65,7 +95,9 @@ class Person:
     @property
     def official(self) -> bool:
         return bool(
-            self.known or self.counterpart or (self.rank in OFFICIAL_RANKS and not self.organisation)
+            self.known
+            or self.counterpart
+            or (self.rank in OFFICIAL_RANKS and not self.organisation)
         )
 
     @property
@@ -141,9 +173,11 @@ class PersonFinder:
             or place.end - place.start > 1
         ):
             return False
-        after_title = i > 0 and self._title(i - 1) is not None and self._title(i - 1).label in {
-            "royal", "courtesy", "head", "minister"
-        }
+        after_title = (
+            i > 0
+            and self._title(i - 1) is not None
+            and self._title(i - 1).label in {"royal", "courtesy", "head", "minister"}
+        )
         return after_title or self._plain_word(i - 1) or self._plain_word(i + 1)
 
     def _plain_word(self, i: int) -> bool:
@@ -180,9 +214,7 @@ class PersonFinder:
                 continue
             j = start
             while j < count and tokens[j].sentence == tokens[start].sentence:
-                if self._name_word(j) or (j > start and _INITIAL.match(tokens[j].text)):
-                    j += 1
-                elif j > start and _ROMAN.match(tokens[j].text) and tokens[j - 1].capitalized:
+                if self._name_word(j) or (j > start and _INITIAL.match(tokens[j].text)) or (j > start and _ROMAN.match(tokens[j].text) and tokens[j - 1].capitalized):
                     j += 1
                 elif j + 1 < count and self._glued(j) and tokens[j + 1].alpha:
                     j += 2
@@ -211,7 +243,11 @@ class PersonFinder:
                     and self._title(j) is not None
                 ):
                     j += 1  # "bin Sultan": after a particle, a title word is a name
-                elif self._spaced_hyphen(j) and j > start and tokens[j - 1].key in self.res.name_particles:
+                elif (
+                    self._spaced_hyphen(j)
+                    and j > start
+                    and tokens[j - 1].key in self.res.name_particles
+                ):
                     j += 1
                 else:
                     break
@@ -228,7 +264,9 @@ class PersonFinder:
 
     def _run_start(self, i: int) -> int | None:
         if self._name_word(i) or (
-            _INITIAL.match(self.tokens[i].text) and i + 1 < len(self.tokens) and self._name_word(i + 1)
+            _INITIAL.match(self.tokens[i].text)
+            and i + 1 < len(self.tokens)
+            and self._name_word(i + 1)
         ):
             return i
         token = self.tokens[i]
@@ -249,7 +287,7 @@ class PersonFinder:
     def _inside_name_of_body(self, run: tuple[int, int]) -> bool:
         """'Partai Komunis Vietnam': capitalised words between a title and a country belong
         to an institution's name, not to a person."""
-        start, end = run
+        _start, end = run
         place = self._place(end) if end < len(self.tokens) else None
         return is_country_like(place) or (place is not None and place.label == ORGANISATION)
 
@@ -267,7 +305,9 @@ class PersonFinder:
             return None
         edge = position - 1
         if strict_edge and not (
-            self._title(edge) or self._place(edge) or any(ch.isdigit() for ch in tokens[edge].text)
+            self._title(edge)
+            or self._place(edge)
+            or any(ch.isdigit() for ch in tokens[edge].text)
             or tokens[edge].text == ")"
         ):
             return None
@@ -357,7 +397,9 @@ class PersonFinder:
             p for p in self.ann.places if start <= p.start and p.end <= end and is_country_like(p)
         ]
         organisations = [
-            p for p in self.ann.places if start <= p.start and p.end <= end and p.label == ORGANISATION
+            p
+            for p in self.ann.places
+            if start <= p.start and p.end <= end and p.label == ORGANISATION
         ]
         org_words = any(
             self.tokens[i].key in self.res.organisation_words for i in range(start, end)
@@ -369,7 +411,8 @@ class PersonFinder:
             title=self.doc.span_text(main.start, main.end),
             rank=main.label,
             country=country,
-            organisation=country is None and (bool(organisations) or org_words or main.label == "organisation"),
+            organisation=country is None
+            and (bool(organisations) or org_words or main.label == "organisation"),
         )
 
     def _country_after(self, end: int) -> str | None:
@@ -395,14 +438,15 @@ class PersonFinder:
             and tokens[stop].text not in {",", ")", *_STOPS}
         ):
             stop += 1
-        titles = [t for t in self.ann.titles if end < t.start and t.end <= stop and t.label != "courtesy"]
+        titles = [
+            t for t in self.ann.titles if end < t.start and t.end <= stop and t.label != "courtesy"
+        ]
         if not titles or titles[0].start - end > 5:
             return None
         group = self._describe_group(end + 1, stop)
         if group and group.country is None:
             later = [
-                p for p in self.ann.places
-                if end < p.start and p.end <= stop and is_country_like(p)
+                p for p in self.ann.places if end < p.start and p.end <= stop and is_country_like(p)
             ]
             if later:
                 group.country = later[0].place.country
@@ -423,7 +467,7 @@ class PersonFinder:
         if len(words) > 2:
             candidates += [words[1:], words[:-1]]
         for candidate in candidates:
-            found = self.directory.lookup(" ".join(candidate))
+            found = self.directory.lookup(" ".join(candidate), self.res.name_endings)
             if found:
                 return found[0]
         return None
@@ -433,9 +477,12 @@ class PersonFinder:
         for person in self.persons:
             if country and person.country and country != person.country:
                 continue
-            if words <= person.tokens or person.tokens <= words or _skeletons_match(words, person.tokens):
-                if best is None or len(person.mentions) > len(best.mentions):
-                    best = person
+            if (
+                words <= person.tokens
+                or person.tokens <= words
+                or _skeletons_match(words, person.tokens)
+            ) and (best is None or len(person.mentions) > len(best.mentions)):
+                best = person
         return best
 
     def _add_mention(self, person: Person, start: int, end: int, nominal: bool = False) -> None:
@@ -447,10 +494,30 @@ class PersonFinder:
         if country and _SOURCE_STRENGTH[source] > _SOURCE_STRENGTH[person.country_source]:
             person.country, person.country_source = country, source
 
-    def _strong(self, start: int, end: int, group: TitleGroup | None, country: str | None,
-                source: str, counterpart: bool = False) -> Person | None:
+    def _words(self, name: str) -> set[str]:
+        """A name's words for comparing mentions; without case endings where names decline."""
+        if self.res.name_endings:
+            return set(stemmed_tokens(name, self.res.name_endings))
+        return set(name_tokens(name))
+
+    def _ending_weight(self, name: str) -> int:
+        """How much of a mention is case endings: the least-declined mention names a person."""
+        tokens = name_tokens(name)
+        return sum(len(t) for t in tokens) - sum(
+            len(t) for t in stemmed_tokens(name, self.res.name_endings)
+        )
+
+    def _strong(
+        self,
+        start: int,
+        end: int,
+        group: TitleGroup | None,
+        country: str | None,
+        source: str,
+        counterpart: bool = False,
+    ) -> Person | None:
         name = self.doc.span_text(start, end)
-        words = set(name_tokens(name))
+        words = self._words(name)
         if not words:
             return None
         known = self._lookup_known(start, end)
@@ -460,8 +527,14 @@ class PersonFinder:
         if person is None:
             person = Person(name=name, tokens=words)
             self.persons.append(person)
-        elif len(words) > len(person.tokens):
-            person.name, person.tokens = name, person.tokens | words
+        elif len(words) > len(person.tokens) or (
+            len(words) == len(person.tokens)
+            and self.res.name_endings
+            and self._ending_weight(name) < self._ending_weight(person.name)
+        ):
+            person.tokens |= words
+            if not person.known:  # a known actor keeps the directory's name
+                person.name = name
         if known and person.country and known.country and known.country != person.country:
             known = None
         if known and not person.known:
@@ -469,7 +542,11 @@ class PersonFinder:
             if len(name_tokens(known.name)) >= len(person.tokens):
                 person.name = known.name
             self._set_country(person, known.country, "known")
-        if group and group.title and _RANK_ORDER.get(group.rank, 0) > _RANK_ORDER.get(person.rank, 0):
+        if (
+            group
+            and group.title
+            and _RANK_ORDER.get(group.rank, 0) > _RANK_ORDER.get(person.rank, 0)
+        ):
             person.title, person.rank = group.title, group.rank
         if group:
             person.organisation = person.organisation or group.organisation
@@ -486,7 +563,9 @@ class PersonFinder:
         for start, end in runs:
             group = self._group_before(start) or self._apposition_before(start)
             after = self._country_after(end)
-            apposition = self._apposition_after(end) if group is None or group.country is None else None
+            apposition = (
+                self._apposition_after(end) if group is None or group.country is None else None
+            )
             known = self._lookup_known(start, end)
             if group is None and apposition is None and after is None and known is None:
                 weak.append((start, end))
@@ -505,7 +584,7 @@ class PersonFinder:
         for start, end in weak:
             if (start, end) in described:
                 continue
-            words = set(name_tokens(self.doc.span_text(start, end)))
+            words = self._words(self.doc.span_text(start, end))
             person = self._match_person(words, None) if words else None
             if person is not None:
                 self._add_mention(person, start, end)
@@ -513,7 +592,12 @@ class PersonFinder:
         self._nominals(runs)
         self._headline_mentions()
         for person in self.persons:
-            if person.country is None and self.home_country and person.rank in DOMESTIC_RANKS and not person.organisation:
+            if (
+                person.country is None
+                and self.home_country
+                and person.rank in DOMESTIC_RANKS
+                and not person.organisation
+            ):
                 self._set_country(person, self.home_country, "home")
         self.mentions.sort(key=lambda mention: mention.start)
         return People([person for person in self.persons if person.mentions], self.mentions)
@@ -526,20 +610,29 @@ class PersonFinder:
                 continue
             sentence = token.sentence
             demonyms = [
-                p for p in self.ann.places
-                if p.sentence == sentence and token.i - 7 <= p.start < token.i and is_country_like(p)
+                p
+                for p in self.ann.places
+                if p.sentence == sentence
+                and token.i - 7 <= p.start < token.i
+                and is_country_like(p)
             ]
             names = []
             for start, end in runs:
                 if tokens[start].sentence != sentence or start <= token.i:
                     continue
-                between = [tokens[k].text for k in range((names[-1][1] if names else token.i + 1), start)]
+                between = [
+                    tokens[k].text for k in range((names[-1][1] if names else token.i + 1), start)
+                ]
                 if any(word not in {",", "and", "dan", "et", "и", "-"} for word in between):
                     break
                 names.append((start, end))
             if not demonyms or not names:
                 continue
-            pairs = zip(demonyms, names, strict=False) if len(demonyms) == len(names) else [(demonyms[0], names[0])]
+            pairs = (
+                zip(demonyms, names, strict=False)
+                if len(demonyms) == len(names)
+                else [(demonyms[0], names[0])]
+            )
             for demonym, (start, end) in pairs:
                 person = described.get((start, end))
                 if person is not None:
@@ -553,7 +646,7 @@ class PersonFinder:
     def _inherit_countries(self) -> None:
         """'UAE President Zaid and Oil Minister al-Oteiba': the second shares the first's country."""
         ordered = sorted(self.mentions, key=lambda mention: mention.start)
-        for previous, mention in zip(ordered, ordered[1:], strict=False):
+        for previous, mention in itertools.pairwise(ordered):
             person = mention.person
             if person.country or previous.sentence != mention.sentence or person is previous.person:
                 continue
@@ -580,22 +673,31 @@ class PersonFinder:
             if end in run_starts or (end < len(self.tokens) and self.tokens[end].text == ","):
                 continue
             start = title.start
-            while start > 0 and (is_country_like(self._place(start - 1)) or self.tokens[start - 1].key in self.res.possessives):
-                start = (self._place(start - 1).start if self._place(start - 1) else start - 1)
+            while start > 0 and (
+                is_country_like(self._place(start - 1))
+                or self.tokens[start - 1].key in self.res.possessives
+            ):
+                start = self._place(start - 1).start if self._place(start - 1) else start - 1
             group = self._describe_group(start, end)
             if group is None:
                 continue
             candidates = [
-                person for person in self.persons
+                person
+                for person in self.persons
                 if person.mentions
                 and min(m.start for m in person.mentions) < start
                 and person.official
                 and (group.country is None or person.country == group.country)
-                and (group.country is not None or (person.title or "").lower() == (group.title or "").lower())
-                and (person.rank == group.rank or group.rank == "head" and person.rank == "royal")
+                and (
+                    group.country is not None
+                    or (person.title or "").lower() == (group.title or "").lower()
+                )
+                and (person.rank == group.rank or (group.rank == "head" and person.rank == "royal"))
             ]
             if candidates:
-                latest = max(candidates, key=lambda p: max(m.start for m in p.mentions if m.start < start))
+                latest = max(
+                    candidates, key=lambda p: max(m.start for m in p.mentions if m.start < start)
+                )
                 self._add_mention(latest, start, end, nominal=True)
 
     def _headline_mentions(self) -> None:
@@ -609,7 +711,10 @@ class PersonFinder:
                 continue
             if len(token.key) < 4 or not any(ch.isalpha() for ch in token.text):
                 continue
-            matches = [person for person in self.persons if token.key in person.tokens and person.official]
+            key = next(iter(self._words(token.text)), token.key)
+            matches = [
+                person for person in self.persons if key in person.tokens and person.official
+            ]
             if len(matches) == 1:
                 self._add_mention(matches[0], token.i, token.i + 1)
 

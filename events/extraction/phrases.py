@@ -64,7 +64,10 @@ class PhraseIndex:
         seen: set[tuple] = set()
         for (_, text, payload), doc in zip(variants, docs, strict=True):
             words = tuple(token.text for token in doc if not token.is_space)
-            key = (tuple(fold(word) for word in words), id(payload) if not isinstance(payload, str) else payload)
+            key = (
+                tuple(fold(word) for word in words),
+                id(payload) if not isinstance(payload, str) else payload,
+            )
             if key in seen:
                 continue
             seen.add(key)

@@ -32,6 +32,7 @@ class Resources:
     reporting: PhraseIndex  # payload: "reporting"
     sidelines: PhraseIndex
     repeat: PhraseIndex
+    holding: PhraseIndex
     many_countries: frozenset[str]
     anaphora: frozenset[str]
     call_needs_person: frozenset[str]
@@ -47,6 +48,10 @@ class Resources:
     pronouns: frozenset[str]
     organisation_words: frozenset[str]
     counterpart: frozenset[str]
+    modal_words: frozenset[str]
+    gathering_words: frozenset[str]
+    venue_fillers: frozenset[str]
+    name_endings: tuple[str, ...]  # case endings of names, for inflected languages
     apposition_articles: frozenset[str]
     venue_words: frozenset[str]
     destination_words: frozenset[str]
@@ -58,6 +63,14 @@ class Resources:
 
 def _folded(words) -> frozenset[str]:
     return frozenset(fold(word) for word in words)
+
+
+def _tokenized(nlp: Language, phrases) -> frozenset[str]:
+    """Phrases as the engine sees a matched trigger: folded tokens joined by spaces."""
+    return frozenset(
+        " ".join(fold(token.text) for token in doc if not token.is_space)
+        for doc in nlp.tokenizer.pipe(list(phrases))
+    )
 
 
 def _index(nlp: Language, table: dict[str, list[str]] | dict[str, str]) -> PhraseIndex:
@@ -96,11 +109,17 @@ def for_language(language: str) -> Resources:
         reporting=_index(nlp, {"reporting": people.get("reporting", [])}),
         sidelines=_index(nlp, {"sidelines": triggers.get("sidelines", [])}),
         repeat=_index(nlp, {"repeat": triggers.get("repeat", [])}),
+        holding=_index(nlp, {"holding": triggers.get("holding", [])}),
         many_countries=_folded(triggers.get("many_countries", [])),
         anaphora=_folded(triggers.get("anaphora", [])),
-        call_needs_person=_folded(triggers.get("call_needs_person", [])),
-        needs_person_object=_folded(triggers.get("needs_person_object", [])),
-        needs_place=_folded(triggers.get("needs_place", [])),
+        call_needs_person=_tokenized(nlp, triggers.get("call_needs_person", [])),
+        needs_person_object=_tokenized(nlp, triggers.get("needs_person_object", [])),
+        needs_place=_tokenized(nlp, triggers.get("needs_place", [])),
+        gathering_words=_folded(triggers.get("gathering_words", [])),
+        venue_fillers=_folded(places.get("venue_fillers", [])),
+        name_endings=tuple(
+            sorted((fold(e) for e in people.get("name_endings", [])), key=len, reverse=True)
+        ),
         name_particles=_folded(people.get("name_particles", [])),
         title_modifiers=_folded(people.get("title_modifiers", [])),
         led_by=_folded(people.get("led_by", [])),
@@ -111,6 +130,7 @@ def for_language(language: str) -> Resources:
         pronouns=_folded(people.get("pronouns", [])),
         organisation_words=_folded(people.get("organisation_words", [])),
         counterpart=_folded(people.get("counterpart", [])),
+        modal_words=_folded(lex.get("cues", {}).get("modal", [])),
         apposition_articles=_folded(people.get("apposition_articles", [])),
         venue_words=_folded(places.get("venue", [])),
         destination_words=_folded(places.get("destination", [])),
