@@ -65,7 +65,7 @@ def annotate(doc: Document, resources: Resources) -> Annotations:
     places = [
         mention
         for mention in _mentions(doc, resources.gazetteer.places, keys, texts, as_place)
-        if mention.label != NOT_A_PLACE
+        if mention.label != NOT_A_PLACE and not _names_a_building(doc, mention, resources)
     ]
     if resources.gazetteer.prefixes:
         covered = {i for mention in places for i in range(mention.start, mention.end)}
@@ -110,6 +110,14 @@ def annotate(doc: Document, resources: Resources) -> Annotations:
         place_at=place_at,
         title_at=title_at,
     )
+
+
+def _names_a_building(doc: Document, mention: Mention, resources: Resources) -> bool:
+    """'Kasablanka Hall', 'Kuala Lumpur Convention Centre': a city's name inside a building's."""
+    if mention.label != CITY or mention.end >= len(doc.tokens):
+        return False
+    following = doc.tokens[mention.end]
+    return following.capitalized and following.key in resources.facility_words
 
 
 def is_country_like(mention: Mention | None) -> bool:

@@ -58,6 +58,7 @@ class Candidate:
     duration: int | None = None  # "a four-day visit"
     gathering: bool = False  # an organisation is named: "the APEC conference"
     organisations: set[str] = field(default_factory=set)  # whose gathering: {"IMF"}
+    many_countries: bool = False  # "officials from 40 countries", "pertemuan tiga negara"
 
 
 @dataclass
@@ -76,6 +77,7 @@ class Encounter:
     duration: int | None
     gathering: bool
     organisations: set[str]
+    many_countries: bool
 
     @classmethod
     def start(cls, candidate: Candidate) -> Encounter:
@@ -94,6 +96,7 @@ class Encounter:
             duration=candidate.duration,
             gathering=candidate.gathering,
             organisations=set(candidate.organisations),
+            many_countries=candidate.many_countries,
         )
 
     def absorb(self, candidate: Candidate) -> None:
@@ -121,6 +124,7 @@ class Encounter:
         self.duration = self.duration or candidate.duration
         self.gathering = self.gathering or candidate.gathering
         self.organisations |= candidate.organisations
+        self.many_countries = self.many_countries or candidate.many_countries
 
     def merge(self, other: Encounter) -> None:
         if other.date and self.date and self.date.precision == other.date.precision == DAY:
@@ -143,6 +147,7 @@ class Encounter:
         self.duration = self.duration or other.duration
         self.gathering = self.gathering or other.gathering
         self.organisations |= other.organisations
+        self.many_countries = self.many_countries or other.many_countries
 
     def countries(self) -> set[str]:
         found = {person.country for person in self.persons if person.country}
@@ -422,6 +427,7 @@ class MeetingFinder:
                     duration=duration,
                     gathering=bool(organisations) and family == MULTILATERAL,
                     organisations=organisations,
+                    many_countries=self._many_countries(sentence),
                 )
             )
         return candidates

@@ -51,6 +51,7 @@ class Resources:
     modal_words: frozenset[str]
     gathering_words: frozenset[str]
     venue_fillers: frozenset[str]
+    facility_words: frozenset[str]
     name_endings: tuple[str, ...]  # case endings of names, for inflected languages
     apposition_articles: frozenset[str]
     venue_words: frozenset[str]
@@ -117,6 +118,7 @@ def for_language(language: str) -> Resources:
         needs_place=_tokenized(nlp, triggers.get("needs_place", [])),
         gathering_words=_folded(triggers.get("gathering_words", [])),
         venue_fillers=_folded(places.get("venue_fillers", [])),
+        facility_words=_folded(places.get("facility_words", [])),
         name_endings=tuple(
             sorted((fold(e) for e in people.get("name_endings", [])), key=len, reverse=True)
         ),
