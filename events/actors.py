@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from events.extraction.names import normalize_name
@@ -12,37 +12,70 @@ from events.extraction.people import ActorDirectory
 from events.extraction.types import KnownActor, PersonFinding
 from events.models import Actor, ActorAlias, ActorKind, ActorRole, Country
 
-_directory_cache: dict[str, object] = {"signature": None, "directory": None}
+
+class _DirectoryCache:
+    """The actor directory of this process, kept in step with the database cheaply.
+
+    Extraction creates actors all the time; rebuilding the whole directory for each would cost
+    more than the extraction. New and changed actors are added to it instead; only deletions
+    (rare, by editors) make it start over.
+    """
+
+    def __init__(self) -> None:
+        self.directory: ActorDirectory | None = None
+        self.counts: tuple[int, int] = (0, 0)
+        self.changed: dt.datetime | None = None
+        self.last_alias: int = 0
+
+    def get(self) -> ActorDirectory:
+        actors = Actor.objects.aggregate(count=Count("id"), changed=Max("updated_at"))
+        aliases = ActorAlias.objects.aggregate(count=Count("id"), last=Max("id"))
+        counts = (actors["count"], aliases["count"])
+        last_alias = aliases["last"] or 0
+        shrank = counts[0] < self.counts[0] or counts[1] < self.counts[1]
+        if self.directory is None or shrank:
+            self.directory = ActorDirectory(_known_actors(Actor.objects.all(), every_alias=True))
+        elif actors["changed"] != self.changed or last_alias != self.last_alias:
+            changed = Actor.objects.filter(
+                Q(updated_at__gt=self.changed) if self.changed else Q()
+            ) | Actor.objects.filter(aliases__id__gt=self.last_alias)
+            self.directory.add(_known_actors(changed.distinct()))
+        self.counts, self.changed, self.last_alias = counts, actors["changed"], last_alias
+        return self.directory
 
 
-def _directory_signature() -> tuple:
-    actors = Actor.objects.aggregate(count=Count("id"), changed=Max("updated_at"))
-    aliases = ActorAlias.objects.aggregate(count=Count("id"), last=Max("id"))
-    return (actors["count"], actors["changed"], aliases["count"], aliases["last"])
+def _known_actors(actors, every_alias: bool = False) -> list[KnownActor]:
+    actors = list(actors.values_list("id", "name", "country_id", "kind"))
+    alias_rows = ActorAlias.objects.all()
+    if not every_alias:
+        alias_rows = alias_rows.filter(actor_id__in=[row[0] for row in actors])
+    aliases: dict[int, list[str]] = {}
+    for actor_id, name in alias_rows.values_list("actor_id", "name"):
+        aliases.setdefault(actor_id, []).append(name)
+    return [
+        KnownActor(
+            key=str(actor_id),
+            name=name,
+            country=country,
+            kind=kind,
+            aliases=tuple(aliases.get(actor_id, ())),
+        )
+        for actor_id, name, country, kind in actors
+    ]
+
+
+_directory = _DirectoryCache()
 
 
 def actor_directory() -> ActorDirectory:
-    """The engine's view of every stored actor, rebuilt only when actors change."""
-    signature = _directory_signature()
-    if _directory_cache["signature"] != signature:
-        aliases: dict[int, list[str]] = {}
-        for actor_id, name in ActorAlias.objects.values_list("actor_id", "name"):
-            aliases.setdefault(actor_id, []).append(name)
-        known = [
-            KnownActor(
-                key=str(actor_id),
-                name=name,
-                country=country,
-                kind=kind,
-                aliases=tuple(aliases.get(actor_id, ())),
-            )
-            for actor_id, name, country, kind in Actor.objects.values_list(
-                "id", "name", "country_id", "kind"
-            )
-        ]
-        _directory_cache["directory"] = ActorDirectory(known)
-        _directory_cache["signature"] = signature
-    return _directory_cache["directory"]
+    """The engine's view of every stored actor."""
+    return _directory.get()
+
+
+def actor_directory_reset() -> None:
+    """Forget the cached directory (tests do, between databases)."""
+    global _directory
+    _directory = _DirectoryCache()
 
 
 def _known_country(code: str | None) -> str | None:
@@ -81,7 +114,8 @@ def _actor_by_name(person: PersonFinding) -> Actor | None:
     keys = {normalize_name(person.name)} | {normalize_name(alias) for alias in person.aliases}
     matches = Actor.objects.filter(aliases__normalized__in=keys).distinct()
     if person.country:
-        matches = matches.filter(country_id__in=[person.country, None])
+        # An actor whose country nobody knows may be this one; `__in` never matches NULL.
+        matches = matches.filter(Q(country_id=person.country) | Q(country__isnull=True))
     return matches.order_by("-verified", "id").first()
 
 

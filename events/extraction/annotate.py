@@ -37,11 +37,31 @@ class Annotations:
         return [mention for mention in mentions if mention.sentence == sentence]
 
 
-def _mentions(doc: Document, index, keys, texts, label_of, every=False) -> list[Mention]:
+def _choose_places(doc: Document, mentions: list[Mention], candidates: dict) -> list[Mention]:
+    """Of namesake cities, the one in a country the article names ("Nara" with Japan)."""
+    named = {m.place.country for m in mentions if m.label in {COUNTRY, DEMONYM}}
+    chosen = []
+    for mention in mentions:
+        options = candidates.get(mention.start, ())
+        if mention.label == CITY and len(options) > 1 and mention.place.country not in named:
+            better = next((p for p in options if p.kind == CITY and p.country in named), None)
+            if better is not None:
+                mention = Mention(
+                    mention.start, mention.end, mention.sentence, CITY, mention.text, better
+                )
+        chosen.append(mention)
+    return chosen
+
+
+def _mentions(
+    doc: Document, index, keys, texts, label_of, every=False, matches=None
+) -> list[Mention]:
     """Matches as mentions: the first reading of each, or every reading (`every`: a cue
     word such as "would" can say both "planned" and "modal")."""
     found = []
-    for match in index.find(keys, texts):
+    if matches is None:
+        matches = index.find(keys, texts, doc.positions)
+    for match in matches:
         sentence = doc.tokens[match.start].sentence
         if doc.tokens[match.end - 1].sentence != sentence:
             continue
@@ -53,8 +73,7 @@ def _mentions(doc: Document, index, keys, texts, label_of, every=False) -> list[
 
 
 def annotate(doc: Document, resources: Resources) -> Annotations:
-    keys = [token.key for token in doc.tokens]
-    texts = [token.text for token in doc.tokens]
+    keys, texts = doc.keys, doc.texts
 
     def as_place(place: Place):
         return place.kind, place
@@ -62,11 +81,19 @@ def annotate(doc: Document, resources: Resources) -> Annotations:
     def as_label(label: str):
         return label, None
 
-    places = [
-        mention
-        for mention in _mentions(doc, resources.gazetteer.places, keys, texts, as_place)
-        if mention.label != NOT_A_PLACE and not _names_a_building(doc, mention, resources)
-    ]
+    matches = resources.gazetteer.places.find(keys, texts, doc.positions)
+    options = {match.start: match.payloads for match in matches}
+    places = _choose_places(
+        doc,
+        [
+            mention
+            for mention in _mentions(
+                doc, resources.gazetteer.places, keys, texts, as_place, matches=matches
+            )
+            if mention.label != NOT_A_PLACE and not _names_a_building(doc, mention, resources)
+        ],
+        options,
+    )
     if resources.gazetteer.prefixes:
         covered = {i for mention in places for i in range(mention.start, mention.end)}
         for token in doc.tokens:
@@ -87,7 +114,10 @@ def annotate(doc: Document, resources: Resources) -> Annotations:
     titles = [
         mention
         for mention in _mentions(doc, resources.titles, keys, texts, as_label)
-        if not any(place_at[i] for i in range(mention.start, mention.end))
+        if not any(
+            place_at[i] and not place_at[i].place.landmark  # "Kremlin leader" stays a title
+            for i in range(mention.start, mention.end)
+        )
     ]
     title_at: list[Mention | None] = [None] * len(doc.tokens)
     for mention in titles:
@@ -101,7 +131,13 @@ def annotate(doc: Document, resources: Resources) -> Annotations:
             for mention in _mentions(doc, resources.triggers, keys, texts, as_label)
             if mention.label != NOT_A_TRIGGER
         ],
-        cues=_mentions(doc, resources.cues, keys, texts, as_label, every=True),
+        cues=[
+            cue
+            for cue in _mentions(doc, resources.cues, keys, texts, as_label, every=True)
+            # Cue words are everyday words: capitalised inside a sentence they are names
+            # ("last May", "Will Smith").
+            if not doc.tokens[cue.start].capitalized or cue.start == doc.sentences[cue.sentence][0]
+        ],
         reporting=_mentions(doc, resources.reporting, keys, texts, as_label),
         sidelines=_mentions(doc, resources.sidelines, keys, texts, as_label),
         repeats=_mentions(doc, resources.repeat, keys, texts, as_label),

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from events.extraction.document import Document, read
+from events.extraction.document import Document
 from events.extraction.gazetteer import CITY, COUNTRY
 from events.extraction.names import fold
 from events.extraction.resources import Resources
@@ -18,6 +18,7 @@ from events.extraction.resources import Resources
 _SEPARATOR = re.compile(r"\s(?:-{1,2}|–|—|\|)\s|\s(?:-{1,2}|–|—)(?=\S)|\)\s*(?:-{1,2}|–|—)")
 MAX_DATELINE = 90
 MAX_SHIFT_DAYS = 7
+MAX_DATE_LINE_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -28,12 +29,17 @@ class Dateline:
 
 
 def read_dateline(doc: Document, resources: Resources, published: dt.date) -> Dateline:
-    body_start = len(doc.title) + 2 if doc.title else 0
+    body_start = doc.body_offset
     first_line = doc.text[body_start : body_start + MAX_DATELINE].split("\n", 1)[0]
     match = _SEPARATOR.search(first_line)
     segment = first_line[: match.start() + 1] if match else ""
     country, city = _place_in(segment, resources) if segment else (None, None)
-    reference = _date_in(segment or first_line, resources, published) or published
+    # Without a dateline, only a line that is nothing but a date ("Wednesday, July 10, 2019")
+    # is read as one; a date in the lead sentence is the news, not the filing day.
+    date_line = segment or (first_line if len(first_line.split()) <= MAX_DATE_LINE_WORDS else "")
+    reference = published
+    if date_line:
+        reference = _date_in(doc, body_start, body_start + len(date_line), resources, published)
     if segment:
         end_char = body_start + match.end()
         doc.dateline_end = next(
@@ -63,13 +69,17 @@ def _place_in(segment: str, resources: Resources) -> tuple[str | None, str | Non
     return None, None
 
 
-def _date_in(text: str, resources: Resources, published: dt.date) -> dt.date | None:
-    """A day written in the dateline, if it lies within a week of publication."""
-    parsed = read("", text, resources.lexicon["meta"]["spacy"])
-    for expression in resources.dates.find(parsed, 0, len(parsed.tokens)):
+def _date_in(
+    doc: Document, start_char: int, end_char: int, resources: Resources, published: dt.date
+) -> dt.date:
+    """The day written in the dateline, if it lies within a week of publication."""
+    tokens = [token.i for token in doc.tokens if start_char <= token.start < end_char]
+    if not tokens:
+        return published
+    for expression in resources.dates.find(doc, tokens[0], tokens[-1] + 1):
         if expression.month is None or expression.day is None:
             continue
         resolved = resources.dates.resolve(expression, published, None)
         if resolved and abs((resolved.start - published).days) <= MAX_SHIFT_DAYS:
             return resolved.start
-    return None
+    return published

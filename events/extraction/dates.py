@@ -85,22 +85,31 @@ class DateReader:
         self.month_parts = {fold(word) for word in dates.get("month_parts", [])}
         self.clause_breaks = {fold(word) for word in dates.get("clause_breaks", [])}
         self.numbers = {fold(key): value for key, value in lex.get("numbers", {}).items()}
-        self.ago = {fold(word) for word in dates.get("ago", [])}
         self.duration_units = {fold(word) for word in dates.get("duration_units", [])}
         self.relative = PhraseIndex()
         for phrase, spec in lex.get("relative", {}).items():
             unit, offset = spec.split(":")
             self.relative.add([t.text for t in nlp.tokenizer(phrase)], (unit, int(offset)))
+        # Words a date expression can begin with (besides digits): most tokens are none.
+        self.starters = (
+            set(self.months)
+            | {f"{month}." for month in self.months}
+            | set(self.weekdays)
+            | self.relative.first_words()
+        )
 
     # --- finding ---------------------------------------------------------------------------
 
     def find(self, doc: Document, start: int, end: int) -> list[DateExpression]:
         """Date expressions among tokens [start, end), left to right."""
-        keys = [token.key for token in doc.tokens]
-        texts = [token.text for token in doc.tokens]
+        keys, texts = doc.keys, doc.texts
+        starters = self.starters
         found: list[DateExpression] = []
         i = start
         while i < end:
+            if keys[i] not in starters and not keys[i][:1].isdigit():
+                i += 1
+                continue
             expression = self._expression_at(doc, keys, texts, i, end)
             if expression is None:
                 i += 1
@@ -323,7 +332,7 @@ class DateReader:
 
     def _combine(self, doc: Document, found: list[DateExpression]) -> list[DateExpression]:
         """Join a weekday to the date beside it; read 'last'/'next' and 'four-day' around dates."""
-        keys = [token.key for token in doc.tokens]
+        keys = doc.keys
         combined: list[DateExpression] = []
         index = 0
         while index < len(found):
@@ -382,7 +391,7 @@ class DateReader:
 
     def durations(self, doc: Document, start: int, end: int) -> int | None:
         """'a four-day visit', 'kunjungan tiga hari': how many days an encounter lasts."""
-        keys = [token.key for token in doc.tokens]
+        keys = doc.keys
         for i in range(start, end - 1):
             number = self.numbers.get(keys[i])
             if number is None and keys[i].isdigit():
@@ -420,9 +429,6 @@ class DateReader:
                 break
             if token.key in self.not_event:
                 return False
-        after = expression.end
-        if after < len(keys) and keys[after].key in self.ago and expression.relative is None:
-            return expression.year is not None or expression.month is not None
         return True
 
     # --- resolving -------------------------------------------------------------------------
@@ -501,8 +507,8 @@ def _day_month(expression: DateExpression, reference: dt.date, tense: str | None
     if expression.end_day:
         end_month = expression.end_month or expression.month
         end_year = expression.end_year or start.year
-        if end_month < start.month:
-            end_year += 1
+        if end_month < start.month and not expression.end_year:
+            end_year += 1  # "30 December to 2 January"
         end = _safe_date(end_year, end_month, expression.end_day)
         if end is not None and end <= start:
             end = None

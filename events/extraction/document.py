@@ -7,9 +7,11 @@ works on the light `Token` records made here, which keep what it asks of every t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from typing import NamedTuple
+from functools import cache, cached_property
 
 import spacy
+from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 
 from events.extraction.names import fold
@@ -20,22 +22,39 @@ TITLE_SEPARATOR = "\n\n"
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc):
     """A line break ends a sentence: headlines and datelines have no full stop."""
-    for token in doc[:-1]:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
+    text = doc.text
+    if "\n" not in text:
+        return doc
+    starts = doc.to_array(IDX)
+    position = text.find("\n")
+    while position != -1:
+        following = position + 1
+        while following < len(text) and text[following].isspace():
+            following += 1
+        index = int(starts.searchsorted(following))
+        if 0 < index < len(doc) and starts[index] == following:
+            doc[index].is_sent_start = True
+        position = text.find("\n", following)
     return doc
 
 
 @cache
 def pipeline(spacy_language: str) -> Language:
+    """The pipeline articles are read with."""
     nlp = spacy.blank(spacy_language)
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("paragraph_breaks")
     return nlp
 
 
-@dataclass(slots=True)
-class Token:
+@cache
+def lexicon_tokenizer(spacy_language: str) -> Language:
+    """A pipeline of its own for tokenizing lexicon phrases: the tens of thousands of place
+    names would otherwise fill the article pipeline's tokenizer cache and slow every article."""
+    return spacy.blank(spacy_language)
+
+
+class Token(NamedTuple):
     i: int
     text: str
     key: str  # folded lowercase form, for lexicon lookups
@@ -60,6 +79,23 @@ class Document:
     dateline_end: int = 0  # first token after the dateline ("MOSCOW, April 13 -")
     meta: dict = field(default_factory=dict)
 
+    @cached_property
+    def keys(self) -> list[str]:
+        """Every token's folded form, in order (what lexicon lookups compare)."""
+        return [token.key for token in self.tokens]
+
+    @cached_property
+    def texts(self) -> list[str]:
+        return [token.text for token in self.tokens]
+
+    @cached_property
+    def positions(self) -> dict[str, list[int]]:
+        """Where each folded word occurs: lexicon lookups start only where a phrase can."""
+        found: dict[str, list[int]] = {}
+        for i, key in enumerate(self.keys):
+            found.setdefault(key, []).append(i)
+        return found
+
     def sentence_text(self, index: int) -> str:
         start, end = self.sentences[index]
         return self.text[self.tokens[start].start : self.tokens[end - 1].end]
@@ -69,10 +105,14 @@ class Document:
 
     def locate(self, start_char: int, end_char: int) -> tuple[str, int, int]:
         """Where a span of `text` lies: ("title" | "body", start, end) in that field."""
-        body_offset = len(self.title) + len(TITLE_SEPARATOR)
-        if start_char < len(self.title):
+        body_offset = self.body_offset
+        if self.title and start_char < len(self.title):
             return "title", start_char, min(end_char, len(self.title))
         return "body", start_char - body_offset, end_char - body_offset
+
+    @property
+    def body_offset(self) -> int:
+        return len(self.title) + len(TITLE_SEPARATOR) if self.title else 0
 
     def in_title(self, token_index: int) -> bool:
         return self.tokens[token_index].sentence < self.title_sentences
@@ -95,44 +135,53 @@ def _is_headline(words: list[str], is_title: bool) -> bool:
 
 
 def read(title: str, body: str, spacy_language: str) -> Document:
-    title = " ".join(title.split())
+    # The title is kept as written, so that evidence offsets slice the stored title.
+    title = title if title.strip() else ""
     text = f"{title}{TITLE_SEPARATOR}{body}" if title else body
     doc = pipeline(spacy_language)(text)
-    shouting = _is_shouting(title)
-    title_end = len(title)
+    # One array read instead of a Python object per token: the engine's hottest loop.
+    rows = doc.to_array([IDX, LENGTH, IS_ALPHA, IS_SPACE, SENT_START]).tolist()
+    text_length = len(text)
     tokens: list[Token] = []
     sentences: list[tuple[int, int]] = []
-    title_sentences = 0
-    headlines: set[int] = set()
-    for sent in doc.sents:
-        first = len(tokens)
-        headline = _is_headline(
-            [tok.text for tok in sent if not tok.is_space], is_title=sent.start_char < title_end
-        )
-        if headline:
-            headlines.add(len(sentences))
-        for tok in sent:
-            if tok.is_space:
-                continue
-            raw = tok.text
-            in_title = tok.idx < title_end
-            tokens.append(
-                Token(
-                    i=len(tokens),
-                    text=raw,
-                    key=fold(raw),
-                    start=tok.idx,
-                    end=tok.idx + len(raw),
-                    sentence=len(sentences),
-                    capitalized=raw[:1].isupper() and not headline and not (shouting and in_title),
-                    alpha=tok.is_alpha,
-                    space_after=bool(tok.whitespace_),
-                )
-            )
-        if len(tokens) > first:
+    first = 0
+    for idx, length, is_alpha, is_space, sent_start in rows:
+        if sent_start == 1 and len(tokens) > first:
             sentences.append((first, len(tokens)))
-            if doc[sent.start].idx < title_end:
-                title_sentences += 1
+            first = len(tokens)
+        if is_space:
+            continue
+        end = idx + length
+        raw = text[idx:end]
+        tokens.append(
+            Token(
+                len(tokens),
+                raw,
+                fold(raw),
+                idx,
+                end,
+                len(sentences),
+                raw[:1].isupper(),
+                bool(is_alpha),
+                end < text_length and text[end].isspace(),
+            )
+        )
+    if len(tokens) > first:
+        sentences.append((first, len(tokens)))
+
+    # Capitals tell nothing of names in headlines and in a title written in capitals.
+    shouting = _is_shouting(title)
+    title_end = len(title)
+    title_sentences = sum(1 for start, _ in sentences if tokens[start].start < title_end)
+    headlines: set[int] = set()
+    for index, (start, stop) in enumerate(sentences):
+        in_title = index < title_sentences
+        if _is_headline([token.text for token in tokens[start:stop]], is_title=in_title):
+            headlines.add(index)
+        elif not (shouting and in_title):
+            continue
+        for i in range(start, stop):
+            tokens[i] = tokens[i]._replace(capitalized=False)
     return Document(
         title=title,
         body=body,

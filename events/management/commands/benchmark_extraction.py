@@ -1,0 +1,111 @@
+import argparse
+import datetime as dt
+
+from django.core.management.base import BaseCommand, CommandError
+
+from events import benchmark
+
+
+class Command(BaseCommand):
+    help = (
+        "Time the extraction engine over a JSONL file of articles (the import format) beside "
+        "spaCy's blank tokenizer and sentencizer on the same texts, and with --pipeline the "
+        "whole task with the database (rolled back). Prints plain text for docs/benchmarks.md."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "file", help="JSONL: one article a line (id, lang, title, published, text)"
+        )
+        parser.add_argument(
+            "--repeat",
+            type=int,
+            default=3,
+            help="timed passes; each article counts with its best (default 3)",
+        )
+        parser.add_argument(
+            "--warmup",
+            action=argparse.BooleanOptionalAction,
+            default=True,
+            help="build resources and read every article once before timing (default); "
+            "--no-warmup leaves that loading in the first timed pass",
+        )
+        parser.add_argument(
+            "--pipeline",
+            action="store_true",
+            help="also time article_create + article_run_extraction on the database, rolled back",
+        )
+        parser.add_argument(
+            "--allow-existing",
+            action="store_true",
+            help="with --pipeline, run on a database that already holds articles",
+        )
+        parser.add_argument("--limit", type=int, help="only the first N articles of the file")
+
+    _printed = False
+
+    def handle(self, *args, file: str, repeat: int, limit: int | None, **options) -> None:
+        if repeat < 1:
+            raise CommandError("--repeat must be at least 1.")
+        if limit is not None and limit < 1:
+            raise CommandError("--limit must be at least 1.")
+        pipeline, allow_existing = options["pipeline"], options["allow_existing"]
+        # Checked before the minute of warm-up, not after it.
+        if pipeline and not allow_existing and benchmark.database_has_articles():
+            raise CommandError(
+                "The database already holds articles: run --pipeline on an empty database, "
+                "or pass --allow-existing (what the benchmark adds is rolled back either way)."
+            )
+        try:
+            corpus = benchmark.read_articles(file, limit=limit)
+        except benchmark.BenchmarkError as error:
+            raise CommandError(str(error)) from error
+        if not corpus.articles:
+            raise CommandError(f"No article in {file} is in a language the engine reads.")
+        directory = benchmark.known_actors_directory()
+
+        arguments = self._arguments(file, repeat, limit, options)
+        self._print(
+            f"Extraction benchmark, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC",
+            f"Command: python manage.py benchmark_extraction {arguments}",
+            *benchmark.machine_lines(),
+            *benchmark.corpus_lines(corpus, directory),
+        )
+        bare = None
+        if options["warmup"]:
+            warm = benchmark.warm_up(corpus, directory)
+            bare = warm.bare
+            self._print(*benchmark.warm_up_lines(warm))
+        speed = benchmark.speed_benchmark(corpus, directory, repeat=repeat, bare=bare)
+        self._print(*benchmark.speed_lines(corpus, speed, repeat=repeat))
+        if pipeline:
+            try:
+                report = benchmark.pipeline_benchmark(
+                    corpus, repeat=repeat, allow_existing=allow_existing
+                )
+            except benchmark.BenchmarkError as error:
+                raise CommandError(str(error)) from error
+            self._print(*benchmark.pipeline_lines(report, repeat=repeat))
+        self._print(benchmark.load_line("at the end"))
+
+    def _print(self, *lines: str) -> None:
+        """One block of the report, a blank line after the one before; flushed at once, since
+        the warm-up and each stage take a while."""
+        if self._printed:
+            self.stdout.write("")
+        self.stdout.write("\n".join(lines))
+        self.stdout.flush()
+        self._printed = True
+
+    @staticmethod
+    def _arguments(file: str, repeat: int, limit: int | None, options: dict) -> str:
+        parts = [file, f"--repeat {repeat}"]
+        if limit:
+            parts.append(f"--limit {limit}")
+        if not options["warmup"]:
+            parts.append("--no-warmup")
+        if options["pipeline"]:
+            parts.append("--pipeline")
+        if options["allow_existing"]:
+            parts.append("--allow-existing")
+        return " ".join(parts)
