@@ -11,9 +11,9 @@ from django.contrib import admin
 from django.db import models
 from django.db.models import Count
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
+from events.actors import actors_mark_verified
 from events.extraction.names import normalize_name
 from events.models import (
     Actor,
@@ -26,7 +26,6 @@ from events.models import (
     Participant,
     ReviewState,
 )
-from events.actors import actors_mark_verified
 from events.services import meeting_mark_edited, meetings_set_review_state
 
 admin.site.site_header = "Entente"

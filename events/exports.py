@@ -47,9 +47,7 @@ def _joined(values: Iterable[str]) -> str:
 def meeting_row(meeting: Meeting) -> list[str]:
     """One meeting as CSV cells; expects participants and sources prefetched."""
     participants = list(meeting.participants.all())
-    participant_countries = sorted(
-        {p.actor.country_id for p in participants if p.actor.country_id}
-    )
+    participant_countries = sorted({p.actor.country_id for p in participants if p.actor.country_id})
     countries = sorted(set(participant_countries) | {meeting.country_id} - {None})
     sources = sorted(meeting.sources.all(), key=lambda source: source.article_id)
     codes = meeting_codes(

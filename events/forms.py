@@ -17,9 +17,7 @@ class MeetingFilterForm(forms.Form):
     date_from = forms.DateField(label="From", required=False)
     date_to = forms.DateField(label="To", required=False)
     kind = forms.ChoiceField(choices=[("", "Any kind"), *MeetingKind.choices], required=False)
-    status = forms.ChoiceField(
-        choices=[("", "Any status"), *MeetingStatus.choices], required=False
-    )
+    status = forms.ChoiceField(choices=[("", "Any status"), *MeetingStatus.choices], required=False)
     review_state = forms.ChoiceField(
         label="Review",
         choices=[("", "Not rejected"), ("all", "All"), *ReviewState.choices],

@@ -133,9 +133,7 @@ class MeetingQuerySet(models.QuerySet):
 class Meeting(models.Model):
     title = models.CharField(max_length=300, blank=True)
     kind = models.CharField(max_length=16, choices=MeetingKind, default=MeetingKind.MEETING)
-    status = models.CharField(
-        max_length=16, choices=MeetingStatus, default=MeetingStatus.OCCURRED
-    )
+    status = models.CharField(max_length=16, choices=MeetingStatus, default=MeetingStatus.OCCURRED)
     start_date = models.DateField(null=True, blank=True)
     end_date = models.DateField(null=True, blank=True)
     date_precision = models.CharField(

@@ -7,7 +7,14 @@ from dataclasses import dataclass
 
 from django.db.models import F, Prefetch, Q, QuerySet
 
-from events.models import Evidence, Meeting, MeetingSource, Participant, ReviewState
+from events.models import (
+    DatePrecision,
+    Evidence,
+    Meeting,
+    MeetingSource,
+    Participant,
+    ReviewState,
+)
 
 
 @dataclass(frozen=True)
@@ -49,11 +56,17 @@ def meeting_list(*, filters: MeetingFilters | None = None) -> QuerySet[Meeting]:
     if filters.actor:
         meetings = meetings.filter(participants__actor_id=filters.actor)
     if filters.date_from:
-        # A meeting counts when any of its days falls in the range.
-        meetings = meetings.filter(
-            Q(end_date__gte=filters.date_from)
-            | Q(end_date__isnull=True, start_date__gte=filters.date_from)
-        )
+        # A meeting counts when any of its days falls in the range. A date known to the month
+        # or year stands for every day of it, and is stored as the first of them.
+        first = filters.date_from
+        coarse = {
+            DatePrecision.MONTH: first.replace(day=1),
+            DatePrecision.YEAR: first.replace(month=1, day=1),
+        }
+        in_range = _ends_on_or_after(first) & ~Q(date_precision__in=list(coarse))
+        for precision, day in coarse.items():
+            in_range |= Q(date_precision=precision) & _ends_on_or_after(day)
+        meetings = meetings.filter(in_range)
     if filters.date_to:
         meetings = meetings.filter(start_date__lte=filters.date_to)
     if filters.q:
@@ -74,6 +87,11 @@ def meeting_list(*, filters: MeetingFilters | None = None) -> QuerySet[Meeting]:
         .prefetch_related(*meetings._prefetch_related_lookups)
         .order_by(F("start_date").desc(nulls_last=True), "-id")
     )
+
+
+def _ends_on_or_after(day: dt.date) -> Q:
+    """Meetings whose last stored date is `day` or later."""
+    return Q(end_date__gte=day) | Q(end_date__isnull=True, start_date__gte=day)
 
 
 def meeting_detail(*, meeting_id: int) -> Meeting:

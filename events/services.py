@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -87,7 +88,7 @@ def meetings_replace_for_article(
     stored = []
     for finding in findings:
         claim = _claim_from_finding(finding=finding, article=article)
-        meeting = _find_matching_meeting(claim=claim, exclude_ids=linked)
+        meeting = _find_matching_meeting(claim=claim, exclude_ids=linked, article=article)
         if meeting is None:
             meeting = Meeting.objects.create(kind=claim["kind"], status=claim["status"])
         linked.add(meeting.pk)
@@ -186,9 +187,7 @@ def _meeting_as_claim(meeting: Meeting) -> dict:
         "country": meeting.country_id,
         "city": meeting.city,
         "countries": sorted(_meeting_countries(meeting)),
-        "participants": [
-            {"actor": p.actor_id, "role": p.role} for p in meeting.participants.all()
-        ],
+        "participants": [{"actor": p.actor_id, "role": p.role} for p in meeting.participants.all()],
     }
 
 
@@ -215,8 +214,10 @@ def _match_score(claim: dict, other: dict) -> float | None:
     dated = dates_compatible(claim, other)
     if dated is False:
         return None
-    if dated is None and common_actors < 2 and not (
-        common_actors and claim.get("city") and claim.get("city") == other.get("city")
+    if (
+        dated is None
+        and common_actors < 2
+        and not (common_actors and claim.get("city") and claim.get("city") == other.get("city"))
     ):
         # Undated reports merge only when they clearly name the same encounter.
         return None
@@ -225,7 +226,21 @@ def _match_score(claim: dict, other: dict) -> float | None:
     return common_actors + len(shared) - 0.1 * len(ours ^ theirs) + (1 if dated else 0)
 
 
-def _find_matching_meeting(*, claim: dict, exclude_ids: set[int]) -> Meeting | None:
+def _find_matching_meeting(
+    *, claim: dict, exclude_ids: set[int], article: Article
+) -> Meeting | None:
+    # A curated meeting this article reported before is found by what the article said of it
+    # then: its editor may since have moved its date, place or people beyond recognition.
+    # (After the withdrawal only curated meetings still have this article as a source.)
+    earlier = (
+        MeetingSource.objects.filter(article=article)
+        .exclude(meeting_id__in=exclude_ids)
+        .select_related("meeting")
+    )
+    reported = _best_match(claim, ((src.meeting, src.claim) for src in earlier if src.claim))
+    if reported is not None:
+        return reported
+
     actor_ids = [p["actor"] for p in claim["participants"]]
     nearby = Q(participants__actor__in=actor_ids)
     if claim.get("country"):
@@ -236,9 +251,13 @@ def _find_matching_meeting(*, claim: dict, exclude_ids: set[int]) -> Meeting | N
         .distinct()
         .prefetch_related("participants__actor", "sources")
     )
+    return _best_match(claim, ((m, _meeting_as_claim(m)) for m in candidates))
+
+
+def _best_match(claim: dict, candidates: Iterable[tuple[Meeting, dict]]) -> Meeting | None:
     best, best_score = None, None
-    for meeting in candidates:
-        score = _match_score(claim, _meeting_as_claim(meeting))
+    for meeting, other in candidates:
+        score = _match_score(claim, other)
         if score is not None and (best_score is None or score > best_score):
             best, best_score = meeting, score
     return best
@@ -287,8 +306,10 @@ def _merged_date(claims: list[dict]) -> tuple[str | None, str | None, str]:
 
 def meeting_recompute(*, meeting: Meeting) -> None:
     """Set an uncurated meeting's fields from what its sources claim."""
+    # Query afresh: the meeting may come with its sources and participants prefetched from
+    # before the claim that prompted this was stored (as matching does).
     claims = sorted(
-        (source.claim for source in meeting.sources.all() if source.claim),
+        (source.claim for source in MeetingSource.objects.filter(meeting=meeting) if source.claim),
         key=lambda claim: claim["published"],
     )
     if not claims:
@@ -310,7 +331,7 @@ def meeting_recompute(*, meeting: Meeting) -> None:
             current = roles.get(participant["actor"])
             if current is None or ROLE_RANK[participant["role"]] > ROLE_RANK[current]:
                 roles[participant["actor"]] = participant["role"]
-    existing = {p.actor_id: p for p in meeting.participants.all()}
+    existing = {p.actor_id: p for p in Participant.objects.filter(meeting=meeting)}
     for actor_id, participant in existing.items():
         if actor_id not in roles:
             participant.delete()

@@ -8,8 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
+from django.utils import timezone
+
 from articles.models import Article, ExtractionStatus
 from articles.services import article_content_hash
+from events.extraction.types import EvidenceSpan, MeetingFinding, PersonFinding
 from events.models import (
     Actor,
     DatePrecision,
@@ -132,3 +135,66 @@ def add_evidence(
         start_char=start,
         end_char=start + len(text),
     )
+
+
+# --- What the engine finds, built by hand ------------------------------------------------------
+
+
+def person_finding(
+    name: str, country: str | None, role: str = ParticipantRole.PARTICIPANT, **fields
+) -> PersonFinding:
+    return PersonFinding(name=name, country=country, role=role, **fields)
+
+
+def evidence_span(article: Article, text: str, *, field: str = TextPart.BODY) -> EvidenceSpan:
+    """The span of `text` in the article's title or body (which must hold it)."""
+    whole = article.title if field == TextPart.TITLE else article.body
+    start = whole.index(text)
+    return EvidenceSpan(field=field, start=start, end=start + len(text), text=text)
+
+
+def make_finding(
+    *,
+    kind: str = MeetingKind.VISIT,
+    status: str = MeetingStatus.OCCURRED,
+    start: dt.date | None = dt.date(2025, 10, 15),
+    end: dt.date | None = None,
+    precision: str = DatePrecision.DAY,
+    city: str | None = "Moscow",
+    venue: str | None = "RU",
+    participants: list[PersonFinding] = (),
+    evidence: list[EvidenceSpan] = (),
+) -> MeetingFinding:
+    """A meeting as the engine reports it; its countries are the participants' and the venue's."""
+    countries = {person.country for person in participants} | {venue}
+    return MeetingFinding(
+        kind=kind,
+        status=status,
+        start=start,
+        end=end,
+        precision=precision if start else DatePrecision.UNKNOWN,
+        city=city,
+        venue_country=venue,
+        participants=list(participants),
+        countries=sorted(countries - {None}),
+        evidence=list(evidence),
+    )
+
+
+def stall_extraction(article: Article, *, minutes_ago: float, attempts: int = 1):
+    """Make it look as if a worker claimed the article's task and died mid-extraction.
+
+    The article must have been enqueued (its extraction_task_id set); returns its task.
+    """
+    from django_tasks_db.models import DBTaskResult
+
+    started = timezone.now() - dt.timedelta(minutes=minutes_ago)
+    DBTaskResult.objects.filter(pk=article.extraction_task_id).update(
+        status="RUNNING", started_at=started, worker_ids=["dead-worker"]
+    )
+    Article.objects.filter(pk=article.pk).update(
+        extraction_status=ExtractionStatus.PROCESSING,
+        extraction_started_at=started,
+        extraction_attempts=attempts,
+    )
+    return DBTaskResult.objects.get(pk=article.extraction_task_id)

@@ -7,8 +7,8 @@ works on the light `Token` records made here, which keep what it asks of every t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from functools import cache, cached_property
+from typing import NamedTuple
 
 import spacy
 from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, LENGTH, SENT_START

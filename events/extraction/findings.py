@@ -214,7 +214,7 @@ class FindingBuilder:
                 and person.rank in {"head", "royal"}
                 and not person.organisation
             ):
-                # "visited Egypt and met President el-Sisi": an untitled head of state is the host's.
+                # "visited Egypt and met President el-Sisi": an untitled head is the host's.
                 country = venue.country
             role = PARTICIPANT
             if kind == VISIT and venue is not None and country:

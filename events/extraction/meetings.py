@@ -522,9 +522,8 @@ class MeetingFinder:
         pronoun = any(
             self.keys[i] in self.res.pronouns for i in range(start, min(first_trigger, start + 8))
         )
-        if focus is not None and focus not in persons and (pronoun or not persons):
-            if pronoun:
-                persons.insert(0, focus)
+        if focus is not None and focus not in persons and pronoun:
+            persons.insert(0, focus)  # "He will meet the UAE President": the one named before
         return persons
 
     def _venue(
@@ -837,9 +836,13 @@ class MeetingFinder:
                     score and score == best_score and len(encounter.sentences) > len(best.sentences)
                 ):
                     best, best_score = encounter, score
-            if best is None and candidate.venue is None and candidate.date is None:
-                if self._points_back(candidate.triggers):
-                    best = self._antecedent(encounters, candidate)  # "joined the talks"
+            if (
+                best is None
+                and candidate.venue is None
+                and candidate.date is None
+                and self._points_back(candidate.triggers)
+            ):
+                best = self._antecedent(encounters, candidate)  # "joined the talks"
             if best is not None:
                 best.absorb(candidate)
             else:

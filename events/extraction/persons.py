@@ -719,7 +719,7 @@ class PersonFinder:
                     )
 
     def _inherit_countries(self) -> None:
-        """'UAE President Zaid and Oil Minister al-Oteiba': the second shares the first's country."""
+        """'UAE President Zaid and Oil Minister al-Oteiba': the second has the first's country."""
         ordered = sorted(self.mentions, key=lambda mention: mention.start)
         for previous, mention in itertools.pairwise(ordered):
             person = mention.person

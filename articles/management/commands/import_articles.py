@@ -21,7 +21,8 @@ class Command(BaseCommand):
             raise CommandError(f"No such file: {', '.join(missing)}")
         totals: Counter[str] = Counter()
         for path in files:
-            with path.open(encoding="utf-8", errors="replace") as handle:
+            # utf-8-sig: a byte-order mark (as Windows tools write) is not part of line 1.
+            with path.open(encoding="utf-8-sig", errors="replace") as handle:
                 for outcome in articles_import_jsonl(lines=handle):
                     totals[outcome.status] += 1
                     line = f"{path.name}:{outcome.line}: {outcome.status}: {outcome.message}"

@@ -1,5 +1,4 @@
 import csv
-import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -43,7 +42,8 @@ class Command(BaseCommand):
                 count = self._write(handle, rows)
             self.stderr.write(f"{count} meetings written to {output}.")
         else:
-            self._write(sys.stdout, rows)
+            # self.stdout, not sys.stdout: callers (call_command, tests) may redirect it.
+            self._write(self.stdout, rows)
 
     @staticmethod
     def _write(handle, rows) -> int:
