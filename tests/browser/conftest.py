@@ -4,10 +4,12 @@ Run them with `make test-browser` (or `pytest -m browser`). They need Debian's c
 package at /usr/bin/chromium; Playwright's own browser downloads are not used.
 """
 
+import importlib
 import os
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 
 # Playwright's sync API keeps an asyncio loop in this thread, which Django takes for async
 # code; the tests' ORM calls are really synchronous.
@@ -59,3 +61,14 @@ def log_in(page, live_server):
         return page
 
     return log_in_as
+
+
+@pytest.fixture(autouse=True)
+def countries(transactional_db):
+    """live_server needs committed data, so these tests empty every table when they finish;
+    the countries (loaded by a data migration) are put back first."""
+    from events.models import Country
+
+    if not Country.objects.exists():
+        migration = importlib.import_module("events.migrations.0002_load_countries")
+        migration.load_countries(apps, None)

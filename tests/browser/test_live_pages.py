@@ -11,8 +11,8 @@ from tests.factories import make_actor, make_meeting
 
 pytestmark = [
     pytest.mark.browser,
-    # live_server needs committed data; serialized rollback keeps the migrated countries.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # live_server needs committed data (see the countries fixture in conftest.py).
+    pytest.mark.django_db(transaction=True),
 ]
 
 BODY = (
