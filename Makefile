@@ -67,7 +67,7 @@ eval: install
 	../shared/eval/run.sh ../shared/corpus/articles.jsonl ../shared/eval/dev-gold.jsonl
 
 benchmark: install
-	$(PYTHON) manage.py benchmark_extraction ../shared/corpus/articles.jsonl
+	$(PYTHON) manage.py benchmark_extraction ../shared/corpus/articles.jsonl --repeat 5 $(ARGS)
 
 ci: lint migrations-check test test-sqlite
 

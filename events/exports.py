@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from events.codes import meeting_codes
+from events.codes import codes_of
 from events.models import Meeting
 
 CONTRACT_COLUMNS = [
@@ -50,12 +50,7 @@ def meeting_row(meeting: Meeting) -> list[str]:
     participant_countries = sorted({p.actor.country_id for p in participants if p.actor.country_id})
     countries = sorted(set(participant_countries) | {meeting.country_id} - {None})
     sources = sorted(meeting.sources.all(), key=lambda source: source.article_id)
-    codes = meeting_codes(
-        kind=meeting.kind,
-        status=meeting.status,
-        venue_country=meeting.country_id,
-        participant_countries=set(participant_countries),
-    )
+    codes = codes_of(meeting)
     cells = [
         meeting.pk,
         meeting.title,

@@ -26,7 +26,7 @@ from django_htmx.middleware import HtmxDetails
 
 from articles.models import Article
 from events import selectors
-from events.codes import meeting_codes
+from events.codes import codes_of
 from events.exports import meeting_csv_rows
 from events.forms import MeetingFilterForm
 from events.models import Evidence, Meeting
@@ -125,12 +125,7 @@ def meeting_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     except Meeting.DoesNotExist:
         raise Http404("No such meeting.") from None
     participants = list(meeting.participants.all())
-    codes = meeting_codes(
-        kind=meeting.kind,
-        status=meeting.status,
-        venue_country=meeting.country_id,
-        participant_countries={p.actor.country_id for p in participants if p.actor.country_id},
-    )
+    codes = codes_of(meeting)
     can_edit = user_is_editor(request.user) and request.user.is_staff
     context = {
         "meeting": meeting,

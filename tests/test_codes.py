@@ -26,6 +26,9 @@ RU_SY = {"RU", "SY"}
         ("meeting", "planned", "CH", RU_SY, ("036", "AGREE", "third-party")),
         ("meeting", "planned", "RU", RU_SY, ("036", "AGREE", "")),
         ("multilateral", "planned", "CH", RU_SY, ("036", "AGREE", "multilateral")),
+        # What was called off is no event: no codes.
+        ("visit", "cancelled", "RU", RU_SY, ("", "", "")),
+        ("meeting", "cancelled", None, RU_SY, ("", "", "")),
     ],
 )
 def test_meeting_codes(kind, status, venue, countries, expected):
@@ -34,3 +37,15 @@ def test_meeting_codes(kind, status, venue, countries, expected):
     )
 
     assert codes == EventCodes(*expected)
+
+
+def test_a_visit_with_a_named_host_is_also_hosting_one():
+    codes = meeting_codes(
+        kind="visit",
+        status="occurred",
+        venue_country="RU",
+        participant_countries=RU_SY,
+        hosted=True,
+    )
+
+    assert codes == EventCodes("042; 043", "CONSULT", "visit")

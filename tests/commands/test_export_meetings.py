@@ -143,7 +143,7 @@ def test_a_row_carries_every_contract_field(meetings):
         "article_ids": f"wire-1; {meetings['upload'].pk}",
         "article_urls": "https://example.com/xi-moscow",
         "review_state": "extracted",
-        "cameo_code": "042",
+        "cameo_code": "042; 043",
         "plover_type": "CONSULT",
         "plover_mode": "visit",
     }
@@ -171,7 +171,7 @@ def test_codes_follow_kind_and_status(meetings):
     }
 
     assert codes == {
-        "moscow": ("042", "CONSULT", "visit"),
+        "moscow": ("042; 043", "CONSULT", "visit"),
         "geneva": ("044", "CONSULT", "third-party"),
         "call": ("041", "CONSULT", "phone"),
         "jakarta": ("036", "AGREE", "visit"),
@@ -265,17 +265,17 @@ def test_actor_filter(meetings):
 @pytest.mark.parametrize(
     ("args", "reason"),
     [
-        (["--from", "2026-13-01"], "date_from: Enter a valid date."),
-        (["--to", "yesterday"], "date_to: Enter a valid date."),
+        (["--from", "2026-13-01"], "--from: Enter a valid date."),
+        (["--to", "yesterday"], "--to: Enter a valid date."),
         (
             ["--from", "2026-02-01", "--to", "2026-01-01"],
             "start of the date range is after its end",
         ),
-        (["--kind", "party"], "kind: Select a valid choice. party is not one of the available"),
-        (["--status", "happened"], "status: Select a valid choice."),
-        (["--review-state", "approved"], "review_state: Select a valid choice."),
-        (["--country", "ZZ"], "country: Select a valid choice."),
-        (["--actor", "999999"], "actor: Select a valid choice."),
+        (["--kind", "party"], "--kind: Select a valid choice. party is not one of the available"),
+        (["--status", "happened"], "--status: Select a valid choice."),
+        (["--review-state", "approved"], "--review-state: Select a valid choice."),
+        (["--country", "ZZ"], "--country: Select a valid choice."),
+        (["--actor", "999999"], "--actor: Select a valid choice."),
     ],
 )
 def test_an_invalid_filter_is_an_error_with_its_reason(db, args, reason, tmp_path):

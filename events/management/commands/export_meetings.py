@@ -6,6 +6,14 @@ from events.exports import meeting_csv_rows
 from events.forms import MeetingFilterForm
 from events.selectors import meeting_list
 
+# The form's field names as the command's options, for error messages.
+OPTION_NAMES = {
+    "date_from": "--from",
+    "date_to": "--to",
+    "review_state": "--review-state",
+    "__all__": "--from/--to",
+}
+
 
 class Command(BaseCommand):
     help = "Write meetings as CSV (the same file as the web export), with the timeline's filters."
@@ -33,7 +41,8 @@ class Command(BaseCommand):
         form = MeetingFilterForm(data=data)
         if not form.is_valid():
             problems = "; ".join(
-                f"{field}: {' '.join(errors)}" for field, errors in form.errors.items()
+                f"{OPTION_NAMES.get(field, '--' + field)}: {' '.join(errors)}"
+                for field, errors in form.errors.items()
             )
             raise CommandError(f"Invalid filters: {problems}")
         rows = meeting_csv_rows(meeting_list(filters=form.filters()))
