@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from events.extraction.names import normalize_name
 from events.extraction.people import ActorDirectory
-from events.extraction.types import KnownActor, PersonFinding
+from events.extraction.types import KnownActor, PersonFinding, in_office_until
 from events.models import Actor, ActorAlias, ActorKind, ActorRole, Country
 
 
@@ -47,11 +47,17 @@ class _DirectoryCache:
 def _known_actors(actors, every_alias: bool = False) -> list[KnownActor]:
     actors = list(actors.values_list("id", "name", "country_id", "kind"))
     alias_rows = ActorAlias.objects.all()
+    role_rows = ActorRole.objects.filter(observed=False)
     if not every_alias:
-        alias_rows = alias_rows.filter(actor_id__in=[row[0] for row in actors])
+        ids = [row[0] for row in actors]
+        alias_rows = alias_rows.filter(actor_id__in=ids)
+        role_rows = role_rows.filter(actor_id__in=ids)
     aliases: dict[int, list[str]] = {}
     for actor_id, name in alias_rows.values_list("actor_id", "name"):
         aliases.setdefault(actor_id, []).append(name)
+    role_ends: dict[int, list[dt.date | None]] = {}
+    for actor_id, end in role_rows.values_list("actor_id", "end_date"):
+        role_ends.setdefault(actor_id, []).append(end)
     return [
         KnownActor(
             key=str(actor_id),
@@ -59,6 +65,7 @@ def _known_actors(actors, every_alias: bool = False) -> list[KnownActor]:
             country=country,
             kind=kind,
             aliases=tuple(aliases.get(actor_id, ())),
+            in_office_until=in_office_until(role_ends.get(actor_id, [])),
         )
         for actor_id, name, country, kind in actors
     ]
@@ -132,6 +139,7 @@ def actor_record_role(*, actor: Actor, title: str, country: str | None, seen_on:
         actor=actor,
         title=title,
         country_id=country,
+        observed=True,
         defaults={"start_date": seen_on, "end_date": seen_on},
     )
     if created:

@@ -33,9 +33,9 @@ from events.extraction import language as languages
 from events.extraction.document import pipeline, read
 from events.extraction.people import ActorDirectory
 from events.extraction.resources import for_language
-from events.extraction.types import ArticleInput, KnownActor
+from events.extraction.types import ArticleInput
 from events.known_actors import DEFAULT_PATH as KNOWN_ACTORS_PATH
-from events.known_actors import load_known_actors
+from events.known_actors import known_actor_records
 
 # The targets (docs/benchmarks.md): the engine takes at most this many times what spaCy's
 # tokenizer and sentencizer take on the same texts...
@@ -154,17 +154,7 @@ def _article(line: str, *, where: str, line_number: int) -> BenchArticle | str:
 
 def known_actors_directory(path: Path | str = KNOWN_ACTORS_PATH) -> ActorDirectory:
     """The seed directory of known actors, as the engine gets it from the database."""
-    known = [
-        KnownActor(
-            key=str(number),
-            name=actor["name"],
-            country=actor["country"],
-            kind=actor["kind"],
-            aliases=tuple(actor["aliases"]),
-        )
-        for number, actor in enumerate(load_known_actors(path), 1)
-    ]
-    return ActorDirectory(known)
+    return ActorDirectory(known_actor_records(path))
 
 
 # --- Timing --------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ import pycountry
 from django.db import transaction
 
 from events.extraction.names import normalize_name
+from events.extraction.types import KnownActor, in_office_until
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "known_actors.toml"
 
@@ -251,3 +252,18 @@ def known_actors_install(
         alias_model.objects.bulk_create(aliases, batch_size=500)
         role_model.objects.bulk_create(roles, batch_size=500)
     return created
+
+
+def known_actor_records(path: Path | str = DEFAULT_PATH) -> list[KnownActor]:
+    """The directory as the engine sees it (what the database would give it after install)."""
+    return [
+        KnownActor(
+            key=str(number),
+            name=actor["name"],
+            country=actor["country"],
+            kind=actor["kind"],
+            aliases=tuple(actor["aliases"]),
+            in_office_until=in_office_until([role["end"] for role in actor["roles"]]),
+        )
+        for number, actor in enumerate(load_known_actors(path), 1)
+    ]

@@ -75,12 +75,19 @@ class ActorRole(models.Model):
     country = models.ForeignKey(Country, null=True, blank=True, on_delete=models.PROTECT)
     start_date = models.DateField(null=True, blank=True)
     end_date = models.DateField(null=True, blank=True)
+    observed = models.BooleanField(
+        default=False,
+        help_text=(
+            "Seen in articles: its dates bound the days it was seen. Roles from the directory "
+            "or an editor say when it was held, and tell extraction who is out of office."
+        ),
+    )
 
     class Meta:
         ordering = ["actor", "-start_date"]
         constraints = [
             models.UniqueConstraint(
-                fields=["actor", "title", "country"],
+                fields=["actor", "title", "country", "observed"],
                 name="unique_role_per_actor",
             )
         ]

@@ -29,6 +29,7 @@ class Annotations:
     sidelines: list[Mention]
     repeats: list[Mention]
     holdings: list[Mention]
+    referrings: list[Mention]
     capital_words: list[Mention]
     place_at: list[Mention | None]
     title_at: list[Mention | None]
@@ -142,6 +143,7 @@ def annotate(doc: Document, resources: Resources) -> Annotations:
         sidelines=_mentions(doc, resources.sidelines, keys, texts, as_label),
         repeats=_mentions(doc, resources.repeat, keys, texts, as_label),
         holdings=_mentions(doc, resources.holding, keys, texts, as_label),
+        referrings=_mentions(doc, resources.referring, keys, texts, as_label),
         capital_words=_mentions(doc, resources.capital_words, keys, texts, as_label),
         place_at=place_at,
         title_at=title_at,

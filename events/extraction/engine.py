@@ -37,9 +37,13 @@ def extract(article: ArticleInput, actors: ActorDirectory | None = None) -> Extr
     doc = read(article.title, article.body, resources.lexicon["meta"]["spacy"])
     annotations = annotate(doc, resources)
     dateline = read_dateline(doc, resources, article.published)
-    people = find_people(doc, annotations, resources, actors or ActorDirectory(), dateline.country)
+    people = find_people(
+        doc, annotations, resources, actors or ActorDirectory(), dateline.country, dateline.reference
+    )
     finder = MeetingFinder(doc, annotations, people, resources, dateline.reference)
-    findings = FindingBuilder(doc, people, dateline.reference, dateline).build(finder.encounters())
+    encounters = finder.encounters()
+    sequences = {mention.sentence: True for mention in annotations.referrings}
+    findings = FindingBuilder(doc, people, dateline.reference, dateline, sequences).build(encounters)
     return ExtractionResult(
         language=code, language_detected=detected, supported=True, meetings=findings
     )

@@ -70,18 +70,37 @@ class FindingBuilder:
         people: People,
         reference: dt.date,
         dateline: Dateline,
+        sequence_sentences: dict[int, bool] | None = None,
     ) -> None:
         self.doc = doc
         self.people = people
         self.reference = reference
         self.dateline = dateline
         self.protagonists = _protagonists(people)
+        self.sequence_sentences = sequence_sentences or {}
 
     def build(self, encounters: list[Encounter]) -> list[MeetingFinding]:
+        self._date_by_sequence(encounters)
         findings: list[MeetingFinding] = []
         for encounter in encounters:
             findings.extend(self._findings(encounter))
         return findings
+
+    def _date_by_sequence(self, encounters: list[Encounter]) -> None:
+        """'travelled to Sri Lanka (on 4 April) after attending the summit in Thailand': an
+        undated encounter told in sequence with a dated one is dated by its month."""
+        for encounter in encounters:
+            if encounter.date is not None:
+                continue
+            for other in encounters:
+                if other is encounter or other.date is None:
+                    continue
+                shared = set(encounter.sentences) & set(other.sentences)
+                if any(self.sequence_sentences.get(sentence) for sentence in shared):
+                    encounter.date = ResolvedDate(
+                        dt.date(other.date.start.year, other.date.start.month, 1), None, MONTH
+                    )
+                    break
 
     def _complete_parties(self, encounter: Encounter) -> None:
         """'In the October meeting, Putin said...': the other side is the article's protagonist."""

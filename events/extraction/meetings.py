@@ -254,11 +254,35 @@ class MeetingFinder:
         return list(zip(segments, assigned, strict=True))
 
     def _family(self, trigger: Mention) -> str:
+        if trigger.label == MEETING and self._bilateral(trigger):
+            return FAMILY[MEETING]
         if trigger.label == MEETING and (
             self._gathering_before(trigger) or self._many_countries(trigger.sentence)
         ):
             return MULTILATERAL
         return FAMILY[trigger.label]
+
+    def _bilateral(self, trigger: Mention) -> bool:
+        """'Ministerial bilateral talks': a word saying two parties, whoever convenes."""
+        start, end = self.doc.sentences[trigger.sentence]
+        window = range(max(trigger.start - 3, start), min(trigger.end + 2, end))
+        return any(self.keys[i] in self.res.bilateral_words for i in window)
+
+    def _refers(self, trigger: Mention) -> bool:
+        """'ahead of the visit', 'during Mr Modi's visit', 'menjelang kunjungan': the meeting
+        word names an encounter the sentence only refers to."""
+        for mention in self.ann.in_sentence(self.ann.referrings, trigger.sentence):
+            if not 0 <= trigger.start - mention.end <= 4:
+                continue
+            between = range(mention.end, trigger.start)
+            if all(
+                self.doc.tokens[i].capitalized
+                or self.keys[i] in self.res.anaphora
+                or self.keys[i] in self.res.possessives
+                for i in between
+            ):
+                return True
+        return False
 
     def _many_countries(self, sentence: int) -> bool:
         """'officials from 40 countries met': a number of countries makes a gathering."""
@@ -480,6 +504,13 @@ class MeetingFinder:
                 return False
         return False
 
+    def _sequence_between(self, first: Mention, second: Mention) -> bool:
+        """'travelled to Sri Lanka after attending the summit': two encounters in a row."""
+        return any(
+            first.end <= mention.start < second.start
+            for mention in self.ann.in_sentence(self.ann.referrings, first.sentence)
+        )
+
     def _pair_named(self, sentence: int) -> bool:
         start, end = self.doc.sentences[sentence]
         words = " ".join(self.keys[start:end])
@@ -495,7 +526,11 @@ class MeetingFinder:
             return  # "met on the sidelines of the summit": a meeting of its own
         gatherings = by_family.get(MULTILATERAL, [])
         if gatherings and all(
-            any(0 < g.start - t.end <= FOLD_WINDOW for g in gatherings) for t in encounter
+            any(
+                0 < g.start - t.end <= FOLD_WINDOW and not self._sequence_between(t, g)
+                for g in gatherings
+            )
+            for t in encounter
         ):
             by_family[MULTILATERAL] = sorted(gatherings + encounter, key=lambda t: t.start)
             del by_family["encounter"]
@@ -756,6 +791,12 @@ class MeetingFinder:
         if not expressions:
             return None
         sentence_head = start + 4
+
+        if all(self._refers(trigger) for trigger in triggers):
+            # "took to social media on Thursday ahead of the visit": Thursday is not the visit's.
+            expressions = [e for e in expressions if all(e.start >= t.end for t in triggers)]
+            if not expressions:
+                return None
 
         def distance(expression) -> int:
             gaps = []

@@ -10,6 +10,7 @@ the same person.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -69,6 +70,7 @@ class TitleGroup:
     rank: str | None
     country: str | None
     organisation: bool
+    former: bool = False  # "former President": out of office
 
 
 @dataclass
@@ -91,10 +93,13 @@ class Person:
     known: KnownActor | None = None
     organisation: bool = False
     counterpart: bool = False
+    former: bool = False  # out of office: "former President", or no office left in the directory
     mentions: list[PersonMention] = field(default_factory=list)
 
     @property
     def official(self) -> bool:
+        if self.former:
+            return False  # a former president on a private trip meets nobody as an official
         return bool(
             self.known
             or self.counterpart
@@ -128,7 +133,9 @@ class PersonFinder:
         resources: Resources,
         directory: ActorDirectory,
         home_country: str | None,
+        reference: dt.date,
     ) -> None:
+        self.reference = reference
         self.doc = doc
         self.ann = annotations
         self.res = resources
@@ -464,7 +471,9 @@ class PersonFinder:
             self.tokens[i].key in self.res.organisation_words for i in range(start, end)
         )
         country = countries[-1].place.country if countries else self._delegation_country(start)
+        former = any(self.tokens[i].key in self.res.former_words for i in range(start, end))
         return TitleGroup(
+            former=former,
             start=start,
             end=end,
             title=self.doc.span_text(main.start, main.end),
@@ -521,14 +530,20 @@ class PersonFinder:
     # --- people ------------------------------------------------------------------------------
 
     def _lookup_known(self, start: int, end: int) -> KnownActor | None:
-        words = [self.tokens[i].text for i in range(start, end)]
-        candidates = [words]
-        if len(words) > 2:
-            candidates += [words[1:], words[:-1]]
-        for candidate in candidates:
-            found = self.directory.lookup(" ".join(candidate), self.res.name_endings)
+        found = self._known_span(start, end)
+        return found[0] if found else None
+
+    def _known_span(self, start: int, end: int) -> tuple[KnownActor, int, int] | None:
+        """The known actor a run names, and the part of the run that names them ("Отставка
+        Бориса Джонсона": a sentence's first word is no part of the name)."""
+        spans = [(start, end)]
+        if end - start > 2:
+            spans += [(start + 1, end), (start, end - 1)]
+        for span_start, span_end in spans:
+            words = " ".join(self.tokens[i].text for i in range(span_start, span_end))
+            found = self.directory.lookup(words, self.res.name_endings)
             if found:
-                return found[0]
+                return found[0], span_start, span_end
         return None
 
     def _match_person(self, words: set[str], country: str | None) -> Person | None:
@@ -598,6 +613,8 @@ class PersonFinder:
             known = None
         if known and not person.known:
             person.known = known
+            if known.in_office_until and known.in_office_until < self.reference:
+                person.former = True  # out of every office the directory knows of
             if len(name_tokens(known.name)) >= len(person.tokens):
                 person.name = known.name
             self._set_country(person, known.country, "known")
@@ -609,6 +626,7 @@ class PersonFinder:
             person.title, person.rank = group.title, group.rank
         if group:
             person.organisation = person.organisation or group.organisation
+            person.former = person.former or group.former
         self._set_country(person, country, source)
         person.counterpart = person.counterpart or counterpart
         self._add_mention(person, start, end)
@@ -625,10 +643,12 @@ class PersonFinder:
             apposition = (
                 self._apposition_after(end) if group is None or group.country is None else None
             )
-            known = self._lookup_known(start, end)
-            if group is None and apposition is None and after is None and known is None:
+            known_span = self._known_span(start, end)
+            if group is None and apposition is None and after is None and known_span is None:
                 weak.append((start, end))
                 continue
+            if known_span and group is None:
+                _, start, end = known_span
             country, source = None, ""
             if group and group.country:
                 country, source = group.country, "explicit"
@@ -845,5 +865,6 @@ def find_people(
     resources: Resources,
     directory: ActorDirectory,
     home_country: str | None,
+    reference: dt.date,
 ) -> People:
-    return PersonFinder(doc, annotations, resources, directory, home_country).find()
+    return PersonFinder(doc, annotations, resources, directory, home_country, reference).find()

@@ -53,6 +53,9 @@ class Resources:
     venue_fillers: frozenset[str]
     facility_words: frozenset[str]
     pair_words: tuple[str, ...]
+    referring: PhraseIndex
+    bilateral_words: frozenset[str]
+    former_words: frozenset[str]
     name_endings: tuple[str, ...]  # case endings of names, for inflected languages
     apposition_articles: frozenset[str]
     venue_words: frozenset[str]
@@ -121,6 +124,9 @@ def for_language(language: str) -> Resources:
         venue_fillers=_folded(places.get("venue_fillers", [])),
         facility_words=_folded(places.get("facility_words", [])),
         pair_words=tuple(_tokenized(nlp, people.get("pair_words", []))),
+        referring=_index(nlp, {"referring": triggers.get("referring", [])}),
+        bilateral_words=_folded(triggers.get("bilateral_words", [])),
+        former_words=_folded(people.get("former", [])),
         name_endings=tuple(
             sorted((fold(e) for e in people.get("name_endings", [])), key=len, reverse=True)
         ),

@@ -15,6 +15,15 @@ class KnownActor:
     country: str | None = None
     kind: str = "person"
     aliases: tuple[str, ...] = ()
+    # The day the last office we know of ended; None when one is still held or none is known.
+    in_office_until: dt.date | None = None
+
+
+def in_office_until(role_ends: list[dt.date | None]) -> dt.date | None:
+    """From the end dates of someone's roles: None if any is open (or none is known)."""
+    if not role_ends or any(end is None for end in role_ends):
+        return None
+    return max(role_ends)
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,9 @@ def find(language: str, title: str, body: str, actors):
     doc = read(title, body, resources.lexicon["meta"]["spacy"])
     annotations = annotate(doc, resources)
     dateline = read_dateline(doc, resources, PUBLISHED)
-    return doc, find_people(doc, annotations, resources, actors, dateline.country)
+    return doc, find_people(
+        doc, annotations, resources, actors, dateline.country, dateline.reference
+    )
 
 
 def describe(doc, people: People) -> str:
