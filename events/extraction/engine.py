@@ -38,12 +38,19 @@ def extract(article: ArticleInput, actors: ActorDirectory | None = None) -> Extr
     annotations = annotate(doc, resources)
     dateline = read_dateline(doc, resources, article.published)
     people = find_people(
-        doc, annotations, resources, actors or ActorDirectory(), dateline.country, dateline.reference
+        doc,
+        annotations,
+        resources,
+        actors or ActorDirectory(),
+        dateline.country,
+        dateline.reference,
     )
     finder = MeetingFinder(doc, annotations, people, resources, dateline.reference)
     encounters = finder.encounters()
     sequences = {mention.sentence: True for mention in annotations.referrings}
-    findings = FindingBuilder(doc, people, dateline.reference, dateline, sequences).build(encounters)
+    findings = FindingBuilder(doc, people, dateline.reference, dateline, sequences).build(
+        encounters
+    )
     return ExtractionResult(
         language=code, language_detected=detected, supported=True, meetings=findings
     )

@@ -265,10 +265,10 @@ class FindingBuilder:
         if venue is None or any(person.country for person in encounter.persons):
             return False
         parties = encounter.party_countries
-        if encounter.family == MULTILATERAL and (encounter.gathering or encounter.date):
-            return (
-                True  # "the APEC conference in Hanoi", "a three-nation meeting in Manila on Monday"
-            )
+        if encounter.family == MULTILATERAL and (
+            encounter.gathering or encounter.many_countries or len(parties) >= 2
+        ):
+            return True  # "the APEC conference in Hanoi", "a three-nation meeting in Manila"
         return len(parties) >= 2 and bool(parties - {venue.country})
 
     def _evidence(self, encounter: Encounter) -> list[EvidenceSpan]:

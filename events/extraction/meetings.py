@@ -460,7 +460,11 @@ class MeetingFinder:
                     party_countries=party_countries,
                     sidelines=sidelines and family == "encounter",
                     duration=duration,
-                    gathering=bool(organisations) and family == MULTILATERAL,
+                    gathering=family == MULTILATERAL
+                    and (
+                        bool(organisations)
+                        or any(self._gathering_before(t) for t in family_triggers)
+                    ),
                     organisations=organisations,
                     many_countries=self._many_countries(sentence),
                 )
