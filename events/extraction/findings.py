@@ -18,6 +18,7 @@ from events.extraction.meetings import (
     VISIT,
     Encounter,
     Venue,
+    consolidate,
 )
 from events.extraction.persons import People, Person
 from events.extraction.types import EvidenceSpan, MeetingFinding, PersonFinding
@@ -80,6 +81,10 @@ class FindingBuilder:
         self.sequence_sentences = sequence_sentences or {}
 
     def build(self, encounters: list[Encounter]) -> list[MeetingFinding]:
+        for encounter in encounters:
+            self._complete_parties(encounter)
+        # Completed with the article's protagonist, two accounts may now name the same people.
+        encounters = consolidate(encounters)
         self._date_by_sequence(encounters)
         findings: list[MeetingFinding] = []
         for encounter in encounters:
@@ -136,7 +141,6 @@ class FindingBuilder:
             encounter.venue.city = dateline.city
 
     def _findings(self, encounter: Encounter) -> list[MeetingFinding]:
-        self._complete_parties(encounter)
         self._place_venue(encounter)
         status = _status(encounter, self.reference)
         date = encounter.date

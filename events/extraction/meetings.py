@@ -896,19 +896,7 @@ class MeetingFinder:
             target = self._antecedent(encounters, candidate)
             if target:
                 target.sentences.append(candidate.sentence)
-        return self._consolidate(encounters)
-
-    def _consolidate(self, encounters: list[Encounter]) -> list[Encounter]:
-        """Merge encounters that turned out to be one: the same people, family and place, and
-        days that agree (an undated mention joins the dated account of it)."""
-        merged: list[Encounter] = []
-        for encounter in encounters:
-            target = next((kept for kept in merged if _one_encounter(kept, encounter)), None)
-            if target is None:
-                merged.append(encounter)
-            else:
-                target.merge(encounter)
-        return merged
+        return consolidate(encounters)
 
     def _same_gathering(
         self, encounters: list[Encounter], candidate: Candidate
@@ -978,6 +966,19 @@ class MeetingFinder:
         if not candidate.persons and not (encounter.venue and candidate.venue):
             return 0.0
         return score
+
+
+def consolidate(encounters: list[Encounter]) -> list[Encounter]:
+    """Merge encounters that turned out to be one: the same people, family and place, and
+    days that agree (an undated mention joins the dated account of it)."""
+    merged: list[Encounter] = []
+    for encounter in encounters:
+        target = next((kept for kept in merged if _one_encounter(kept, encounter)), None)
+        if target is None:
+            merged.append(encounter)
+        else:
+            target.merge(encounter)
+    return merged
 
 
 def _one_encounter(a: Encounter, b: Encounter) -> bool:

@@ -24,6 +24,7 @@ from events.extraction.people import ActorDirectory
 from events.extraction.resources import Resources
 from events.extraction.types import KnownActor
 
+FORMER_REACH = 10  # tokens between a name and "stepped down"
 OFFICIAL_RANKS = {
     "head",
     "minister",
@@ -457,6 +458,8 @@ class PersonFinder:
         titles = [t for t in self.ann.titles if start <= t.start and t.end <= end]
         if not titles:
             return None
+        if start > 0 and self.tokens[start - 1].key in self.res.facility_words:
+            return None  # "Istana Presiden Arg", "the Presidential Palace": a building's name
         ranked = [t for t in titles if t.label != "courtesy"] or titles
         main = ranked[-1]
         countries = [
@@ -546,6 +549,14 @@ class PersonFinder:
                 return found[0], span_start, span_end
         return None
 
+    def _same_known(self, known: KnownActor | None) -> Person | None:
+        """'Jokowi' after 'Joko Widodo': two names the directory knows as one person."""
+        if known is None:
+            return None
+        return next(
+            (p for p in self.persons if p.known is not None and p.known.key == known.key), None
+        )
+
     def _match_person(self, words: set[str], country: str | None) -> Person | None:
         best = None
         for person in self.persons:
@@ -597,7 +608,7 @@ class PersonFinder:
         known = self._lookup_known(start, end)
         if known and known.country and country and known.country != country:
             known = None  # "Menlu Timor-Leste Guterres" is not the UN's António Guterres
-        person = self._match_person(words, country)
+        person = self._same_known(known) or self._match_person(words, country)
         if person is None:
             person = Person(name=name, tokens=words)
             self.persons.append(person)
@@ -671,6 +682,7 @@ class PersonFinder:
         self._nominals(runs)
         self._headline_mentions()
         self._surname_mentions()
+        self._out_of_office()
         for person in self.persons:
             if (
                 person.country is None
@@ -795,6 +807,31 @@ class PersonFinder:
                     candidates, key=lambda p: max(m.start for m in p.mentions if m.start < start)
                 )
                 self._add_mention(latest, start, end, nominal=True)
+
+    def _out_of_office(self) -> None:
+        """'Months after he stepped down, Barack Obama will holiday in Bali': no official."""
+        cues = self.res.former_cues.find(self.doc.keys, self.doc.texts, self.doc.positions)
+        for cue in cues:
+            sentence = self.tokens[cue.start].sentence
+            near = [
+                mention
+                for mention in self.mentions
+                if mention.sentence == sentence and abs(mention.start - cue.start) <= FORMER_REACH
+            ]
+            if not near:
+                continue
+            nearest = min(near, key=lambda m: min(abs(m.end - cue.start), abs(cue.end - m.start)))
+            low, high = (
+                sorted((nearest.end, cue.start))
+                if nearest.end <= cue.start
+                else (
+                    cue.end,
+                    nearest.start,
+                )
+            )
+            if any(self._plain_word(i) or self._name_word(i) for i in range(low, high)):
+                continue  # someone else between: "Johnson took over after Theresa May stepped down"
+            nearest.person.former = True
 
     def _pair_phrases(self) -> set[int]:
         """Tokens of 'the two leaders', 'kedua pemimpin': several people, not one to resolve."""

@@ -56,6 +56,7 @@ class Resources:
     referring: PhraseIndex
     bilateral_words: frozenset[str]
     former_words: frozenset[str]
+    former_cues: PhraseIndex
     name_endings: tuple[str, ...]  # case endings of names, for inflected languages
     apposition_articles: frozenset[str]
     venue_words: frozenset[str]
@@ -127,6 +128,7 @@ def for_language(language: str) -> Resources:
         referring=_index(nlp, {"referring": triggers.get("referring", [])}),
         bilateral_words=_folded(triggers.get("bilateral_words", [])),
         former_words=_folded(people.get("former", [])),
+        former_cues=_index(nlp, {"former": people.get("former_cues", [])}),
         name_endings=tuple(
             sorted((fold(e) for e in people.get("name_endings", [])), key=len, reverse=True)
         ),
