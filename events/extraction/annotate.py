@@ -28,6 +28,7 @@ class Annotations:
     reporting: list[Mention]
     sidelines: list[Mention]
     repeats: list[Mention]
+    ordinals: list[Mention]
     holdings: list[Mention]
     referrings: list[Mention]
     capital_words: list[Mention]
@@ -127,11 +128,14 @@ def annotate(doc: Document, resources: Resources) -> Annotations:
     return Annotations(
         places=places,
         titles=titles,
-        triggers=[
-            mention
-            for mention in _mentions(doc, resources.triggers, keys, texts, as_label)
-            if mention.label != NOT_A_TRIGGER
-        ],
+        triggers=_with_acronyms(
+            doc,
+            [
+                mention
+                for mention in _mentions(doc, resources.triggers, keys, texts, as_label)
+                if mention.label != NOT_A_TRIGGER
+            ],
+        ),
         cues=[
             cue
             for cue in _mentions(doc, resources.cues, keys, texts, as_label, every=True)
@@ -142,6 +146,7 @@ def annotate(doc: Document, resources: Resources) -> Annotations:
         reporting=_mentions(doc, resources.reporting, keys, texts, as_label),
         sidelines=_mentions(doc, resources.sidelines, keys, texts, as_label),
         repeats=_mentions(doc, resources.repeat, keys, texts, as_label),
+        ordinals=_mentions(doc, resources.ordinals, keys, texts, as_label),
         holdings=_mentions(doc, resources.holding, keys, texts, as_label),
         referrings=_mentions(doc, resources.referring, keys, texts, as_label),
         capital_words=_mentions(doc, resources.capital_words, keys, texts, as_label),
@@ -150,9 +155,35 @@ def annotate(doc: Document, resources: Resources) -> Annotations:
     )
 
 
+def _with_acronyms(doc: Document, triggers: list[Mention]) -> list[Mention]:
+    """'Joint Working Group (JWG)': the acronym is the same meeting word wherever it recurs."""
+    tokens = doc.tokens
+    acronyms: dict[str, Mention] = {}
+    for mention in triggers:
+        after = mention.end
+        if (
+            mention.end - mention.start >= 2
+            and after + 2 < len(tokens)
+            and tokens[after].text == "("
+            and tokens[after + 2].text == ")"
+            and tokens[after + 1].text.isupper()
+            and tokens[after + 1].alpha
+        ):
+            acronyms[tokens[after + 1].key] = mention
+    if not acronyms:
+        return triggers
+    found = list(triggers)
+    for token in tokens:
+        meaning = acronyms.get(token.key)
+        if meaning is not None and token.text.isupper() and token.i != meaning.end + 1:
+            found.append(Mention(token.i, token.i + 1, token.sentence, meaning.label, token.key))
+    return sorted(found, key=lambda mention: mention.start)
+
+
 def _names_a_building(doc: Document, mention: Mention, resources: Resources) -> bool:
-    """'Kasablanka Hall', 'Kuala Lumpur Convention Centre': a city's name inside a building's."""
-    if mention.label != CITY or mention.end >= len(doc.tokens):
+    """'Kasablanka Hall', 'Kuala Lumpur Convention Centre', 'the U.S. Embassy': a place's name
+    inside a building's."""
+    if mention.label not in {CITY, COUNTRY, DEMONYM} or mention.end >= len(doc.tokens):
         return False
     following = doc.tokens[mention.end]
     return following.capitalized and following.key in resources.facility_words

@@ -8,6 +8,7 @@ from collections import Counter
 from events.extraction.dateline import Dateline
 from events.extraction.dates import DAY, MONTH, ResolvedDate
 from events.extraction.document import Document
+from events.extraction.history import country_on
 from events.extraction.meetings import (
     CALL,
     CANCELLED,
@@ -133,11 +134,15 @@ class FindingBuilder:
         dateline = self.dateline
         if encounter.family != "encounter" or dateline.country is None:
             return
+        home = country_on(dateline.country, self.reference)
         countries = {person.country for person in encounter.persons if person.country}
         if encounter.venue is None:
-            if dateline.country in countries and len(countries) >= 2:
-                encounter.venue = Venue(dateline.country, dateline.city, explicit=False)
-        elif encounter.venue.city is None and encounter.venue.country == dateline.country:
+            if home in countries and len(countries) >= 2:
+                encounter.venue = Venue(home, dateline.city, explicit=False)
+        elif encounter.venue.city is None and encounter.venue.country in {
+            home,
+            dateline.country,
+        }:
             encounter.venue.city = dateline.city
 
     def _findings(self, encounter: Encounter) -> list[MeetingFinding]:
@@ -165,6 +170,9 @@ class FindingBuilder:
             date = ResolvedDate(self.reference, end, DAY)
         if encounter.family == CALL:
             encounter.venue = None
+        elif encounter.venue is not None:
+            day = date.start if date else self.reference
+            encounter.venue.country = country_on(encounter.venue.country, day)
         kind = self._kind(encounter)
         venues = [encounter.venue]
         if kind == VISIT and len(encounter.destinations) >= 2:
@@ -268,12 +276,15 @@ class FindingBuilder:
             return True
         if venue is None or any(person.country for person in encounter.persons):
             return False
-        parties = encounter.party_countries
-        if encounter.family == MULTILATERAL and (
-            encounter.gathering or encounter.many_countries or len(parties) >= 2
+        foreign = encounter.party_countries - {venue.country}
+        if (encounter.family == MULTILATERAL or encounter.sidelines) and (
+            encounter.gathering or encounter.many_countries or len(foreign) >= 2
         ):
             return True  # "the APEC conference in Hanoi", "a three-nation meeting in Manila"
-        return len(parties) >= 2 and bool(parties - {venue.country})
+        if MEETING in encounter.kinds and venue.country in encounter.party_countries:
+            # "Indonesia and France held their working group in Jakarta": both sides named.
+            return bool(foreign)
+        return len(foreign) >= 2
 
     def _evidence(self, encounter: Encounter) -> list[EvidenceSpan]:
         spans = []

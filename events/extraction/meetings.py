@@ -63,6 +63,7 @@ class Candidate:
     gathering: bool = False  # an organisation is named: "the APEC conference"
     organisations: set[str] = field(default_factory=set)  # whose gathering: {"IMF"}
     many_countries: bool = False  # "officials from 40 countries", "pertemuan tiga negara"
+    earlier_round: bool = False  # "the first in Yogyakarta in 2013": a round of the last meeting
 
 
 @dataclass
@@ -204,6 +205,8 @@ class MeetingFinder:
             triggers = [t for t in words if self._valid(t)]
             rejected = [t for t in words if t not in triggers]
             mentions = self.people.in_sentence(sentence)
+            if not words and found and found[-1].sentence == sentence - 1:
+                found.extend(self._rounds(sentence, found[-1]))
             for segment, segment_mentions in self._segments(triggers, mentions):
                 found.extend(
                     self._sentence_candidates(sentence, segment, rejected, segment_mentions, focus)
@@ -401,7 +404,10 @@ class MeetingFinder:
         countries_named = {
             place.place.country
             for place in places
-            if is_country_like(place) and place.start not in covered_by_people
+            if is_country_like(place)
+            and place.start not in covered_by_people
+            and place.start >= self.doc.dateline_end  # "Jakarta, CNN Indonesia --"
+            and not self._introduced_place(place, self.doc.sentences[sentence][0])
         }
         sentence_start, sentence_end = self.doc.sentences[sentence]
         duration = self.res.dates.durations(self.doc, sentence_start, sentence_end)
@@ -433,7 +439,6 @@ class MeetingFinder:
                     for t in family_triggers
                 )
             }
-            party_countries = countries_named - ({venue.country} if venue else set())
             tense, status, explicit = self._status(sentence, family_triggers)
             present = self._present(sentence, family_triggers)
             date = self._date(sentence, family_triggers, tense)
@@ -457,7 +462,7 @@ class MeetingFinder:
                     status_explicit=explicit,
                     present=present,
                     anaphoric=anaphoric,
-                    party_countries=party_countries,
+                    party_countries=countries_named,
                     sidelines=sidelines and family == "encounter",
                     duration=duration,
                     gathering=family == MULTILATERAL
@@ -471,15 +476,64 @@ class MeetingFinder:
             )
         return candidates
 
+    def _introduced_place(self, place: Mention, sentence_start: int) -> bool:
+        """'in the United States', 'ke Rusia': a place named as where, not as who."""
+        before = self.keys[max(place.start - 2, sentence_start) : place.start]
+        words = self.res.venue_words | self.res.destination_words
+        return bool(before) and (
+            before[-1] in words
+            or (len(before) == 2 and before[0] in words and before[1] in self.res.venue_fillers)
+        )
+
+    def _rounds(self, sentence: int, previous: Candidate) -> list[Candidate]:
+        """'It has met twice before. The first in Yogyakarta in 2013 and the second in Saumur,
+        France, in 2015': each ordinal with its own place and date is a round of the meeting
+        the sentence before spoke of."""
+        start, end = self.doc.sentences[sentence]
+        ordinals = self.ann.in_sentence(self.ann.ordinals, sentence)
+        if not ordinals or ordinals[0].start - start > 2:
+            return []
+        places = self.ann.in_sentence(self.ann.places, sentence)
+        rounds = []
+        for k, ordinal in enumerate(ordinals):
+            stop = ordinals[k + 1].start if k + 1 < len(ordinals) else end
+            marker = Mention(ordinal.start, ordinal.end, sentence, MEETING, ordinal.text)
+            own_places = [p for p in places if ordinal.end <= p.start < stop]
+            venue, _ = self._venue(sentence, [marker], [], own_places)
+            expressions = self.res.dates.find(self.doc, ordinal.end, stop)
+            if venue is None or not expressions:
+                continue
+            rounds.append(
+                Candidate(
+                    family=previous.family,
+                    kinds=set(previous.kinds),
+                    sentence=sentence,
+                    triggers=[marker],
+                    persons=[],
+                    venue=venue,
+                    destinations=[],
+                    date=self.res.dates.resolve(expressions[0], self.reference, PAST),
+                    status=OCCURRED,
+                    status_explicit=False,
+                    present=False,
+                    anaphoric=False,
+                    earlier_round=True,
+                )
+            )
+        return rounds
+
     def _side_meeting(
         self, by_family: dict[str, list[Mention]], sentence: int, two_sides: bool
     ) -> None:
         """'met Modi on the sidelines of the G20 summit in Johannesburg', 'meets Modi at the
         G20': the summit only says where the meeting took place; its words extend the
         meeting's reach to the place."""
-        if "encounter" not in by_family or MULTILATERAL not in by_family:
+        if MULTILATERAL not in by_family:
             return
         sidelines = self.ann.in_sentence(self.ann.sidelines, sentence)
+        if "encounter" not in by_family:
+            self._side_gathering(by_family, sidelines)
+            return
         named = [
             g
             for g in by_family[MULTILATERAL]
@@ -497,6 +551,22 @@ class MeetingFinder:
             by_family[MULTILATERAL] = rest
         else:
             del by_family[MULTILATERAL]
+
+    def _side_gathering(
+        self, by_family: dict[str, list[Mention]], sidelines: list[Mention]
+    ) -> None:
+        """'a three-nation meeting on the sidelines of the regional forum': the small meeting
+        is one encounter and the forum another."""
+        gatherings = by_family[MULTILATERAL]
+        for side in sidelines:
+            before = [g for g in gatherings if g.end <= side.start]
+            after = [g for g in gatherings if g.start >= side.end]
+            if before and after and after[0].start - side.end <= SIDELINE_REACH:
+                by_family["encounter"] = [
+                    Mention(g.start, g.end, g.sentence, MEETING, g.text) for g in before
+                ]
+                by_family[MULTILATERAL] = [g for g in gatherings if g not in before]
+                return
 
     def _introduced_as_place(self, trigger: Mention) -> bool:
         """'at the G20 summit', 'di KTT G20': a gathering named as a place."""
@@ -595,6 +665,7 @@ class MeetingFinder:
                 _gap(place, t) for t in triggers
             ):
                 continue
+            named_venue = self._named_venue_start(place.start, sentence_start)
             introduced = (
                 bool(before)
                 and (
@@ -606,12 +677,16 @@ class MeetingFinder:
                         and before[-1] in self.res.venue_fillers
                     )
                 )
-            ) or self._after_named_venue(place.start, sentence_start)
+            ) or named_venue is not None
             if place.label == ORGANISATION and not introduced:
                 continue
             if not (direct or introduced):
                 continue
-            distance = min(_gap(place, trigger) for trigger in triggers)
+            # "held ... at the Hotel Mercure Ancol, Jakarta": the venue's name is no distance.
+            reach = place
+            if named_venue is not None:
+                reach = Mention(named_venue, place.end, sentence, place.label, place.text)
+            distance = min(_gap(reach, trigger) for trigger in triggers)
             if not direct and distance > MAX_VENUE_GAP:
                 continue
             options.append((distance, place))
@@ -654,12 +729,12 @@ class MeetingFinder:
                     return listed
         return []
 
-    def _after_named_venue(self, position: int, sentence_start: int) -> bool:
+    def _named_venue_start(self, position: int, sentence_start: int) -> int | None:
         """'at the Great Hall of the People, Beijing', 'di Istana Bogor, Jawa Barat': a place
-        after a capitalised venue name that a venue word introduced."""
+        after a capitalised venue name that a venue word introduced; where that word is."""
         i = position - 1
         if i < sentence_start or self.keys[i] != ",":
-            return False
+            return None
         i -= 1
         steps = 0
         while (
@@ -669,7 +744,9 @@ class MeetingFinder:
         ):
             i -= 1
             steps += 1
-        return steps > 0 and i >= sentence_start and self.keys[i] in self.res.venue_words
+        if steps > 0 and i >= sentence_start and self.keys[i] in self.res.venue_words:
+            return i
+        return None
 
     def _inside_named_venue(self, position: int, sentence_start: int) -> bool:
         """'di Istana Bogor', 'at the Lotte Hotel Seoul': up to two capitalised words between
@@ -857,6 +934,7 @@ class MeetingFinder:
     def encounters(self) -> list[Encounter]:
         encounters: list[Encounter] = []
         pending_anaphora: list[Candidate] = []
+        pending_rounds: list[Candidate] = []
         for candidate in self.candidates():
             if candidate.anaphoric:
                 target = self._antecedent(encounters, candidate)
@@ -865,14 +943,18 @@ class MeetingFinder:
                 else:
                     pending_anaphora.append(candidate)
                 continue
+            if candidate.earlier_round:
+                round_of = self._antecedent(encounters, candidate)
+                if round_of is not None:
+                    encounters.append(_another_round(round_of, candidate))
+                continue
             if not candidate.persons and candidate.venue is None:
                 same_body = self._same_gathering(encounters, candidate)
                 if same_body is not None:
                     same_body.absorb(candidate)  # "The IMF committee meeting, set for April 9"
                     continue
-                repeated = self._repeat_of(encounters, candidate)
-                if repeated is not None:
-                    encounters.append(repeated)
+                if self._repeats(candidate):
+                    pending_rounds.append(candidate)
                 continue
             best, best_score = None, 0.0
             for encounter in encounters:
@@ -896,7 +978,43 @@ class MeetingFinder:
             target = self._antecedent(encounters, candidate)
             if target:
                 target.sentences.append(candidate.sentence)
-        return consolidate(encounters)
+        encounters += self._new_rounds(encounters, pending_rounds)
+        encounters = consolidate(encounters)
+        self._date_from_lead(encounters)
+        return encounters
+
+    def _lead_sentence(self) -> int:
+        if self.doc.dateline_end < len(self.doc.tokens):
+            return max(self.doc.title_sentences, self.doc.tokens[self.doc.dateline_end].sentence)
+        return self.doc.title_sentences
+
+    def _date_from_lead(self, encounters: list[Encounter]) -> None:
+        """'TPP members will decide this weekend how to revive the pact. Trade ministers will
+        talk on the sidelines of APEC in Hanoi': the lead says when the news will happen; the
+        planned meeting the next sentence tells of is that news."""
+        lead = self._lead_sentence()
+        if lead >= len(self.doc.sentences) or self.ann.in_sentence(self.ann.triggers, lead):
+            return
+        undated = [
+            e
+            for e in encounters
+            if e.date is None
+            and min(e.sentences) == lead + 1
+            and any(status == PLANNED for status, _ in e.statuses)
+        ]
+        if not undated or self._sentence_tense(lead) != FUTURE:
+            return
+        start, end = self.doc.sentences[lead]
+        expressions = [
+            e
+            for e in self.res.dates.find(self.doc, max(start, self.doc.dateline_end), end)
+            if self.res.dates.is_event_date(self.doc, e, frozenset())
+        ]
+        if len(expressions) != 1:
+            return
+        date = self.res.dates.resolve(expressions[0], self.reference, FUTURE)
+        for encounter in undated:
+            encounter.date = date
 
     def _same_gathering(
         self, encounters: list[Encounter], candidate: Candidate
@@ -912,25 +1030,36 @@ class MeetingFinder:
                 return encounter
         return None
 
-    def _repeat_of(self, encounters: list[Encounter], candidate: Candidate) -> Encounter | None:
+    def _repeats(self, candidate: Candidate) -> bool:
         """'Both parties agreed to convene again on April 19th': a new round, same parties."""
-        if candidate.date is None or not encounters:
-            return None
+        if candidate.date is None:
+            return False
         repeats = self.ann.in_sentence(self.ann.repeats, candidate.sentence)
-        if not any(
+        return any(
             min(abs(r.start - t.end), abs(t.start - r.end)) <= CUE_WINDOW
             for r in repeats
             for t in candidate.triggers
-        ):
-            return None
-        previous = encounters[-1]
-        if not previous.persons:
-            return None
-        encounter = Encounter.start(candidate)
-        encounter.family = previous.family
-        encounter.kinds = {MEETING} if previous.family == "encounter" else set(previous.kinds)
-        encounter.persons = list(previous.persons)
-        return encounter
+        )
+
+    def _new_rounds(self, encounters: list[Encounter], rounds: list[Candidate]) -> list[Encounter]:
+        """Each new round is of the nearest encounter whose people are named, told before it
+        or, in a lead that opens with the outcome, just after."""
+        found = []
+        for candidate in rounds:
+            named = [e for e in encounters if e.persons]
+            if not named:
+                continue
+            nearest = min(
+                named,
+                key=lambda e: min(
+                    (candidate.sentence - s)
+                    if s <= candidate.sentence
+                    else 2 * (s - candidate.sentence)
+                    for s in e.sentences
+                ),
+            )
+            found.append(_another_round(nearest, candidate))
+        return found
 
     def _antecedent(self, encounters: list[Encounter], candidate: Candidate) -> Encounter | None:
         same = [e for e in encounters if e.family == candidate.family]
@@ -965,7 +1094,26 @@ class MeetingFinder:
             score += 1
         if not candidate.persons and not (encounter.venue and candidate.venue):
             return 0.0
+        if (
+            not (candidate.persons or encounter.persons)
+            and not candidate.kinds & encounter.kinds
+            and not (
+                (encounter.date and candidate.date)
+                or (encounter.venue.city and encounter.venue.city == candidate.venue.city)
+            )
+        ):
+            return 0.0  # nobody named, a visit and a meeting: one only by place and day
         return score
+
+
+def _another_round(previous: Encounter, candidate: Candidate) -> Encounter:
+    """A new encounter of the same parties, at its own place and time."""
+    encounter = Encounter.start(candidate)
+    encounter.family = previous.family
+    encounter.kinds = {MEETING} if previous.family == "encounter" else set(previous.kinds)
+    encounter.persons = list(previous.persons)
+    encounter.party_countries |= previous.party_countries
+    return encounter
 
 
 def consolidate(encounters: list[Encounter]) -> list[Encounter]:

@@ -397,6 +397,8 @@ class PersonFinder:
             if token.key in self.res.possessives or token.key in self.res.of_words:
                 i -= 1
                 continue
+            if token.text == "," and tokens[i + 1].key in self.res.joining_words:
+                break  # "A, Iran's foreign minister, and B": the title is A's
             if token.text == "," and not seen_title:
                 i -= 1
                 continue

@@ -32,6 +32,7 @@ class Resources:
     reporting: PhraseIndex  # payload: "reporting"
     sidelines: PhraseIndex
     repeat: PhraseIndex
+    ordinals: PhraseIndex  # "the first ... and the second ...": rounds listed
     holding: PhraseIndex
     many_countries: frozenset[str]
     anaphora: frozenset[str]
@@ -115,6 +116,7 @@ def for_language(language: str) -> Resources:
         reporting=_index(nlp, {"reporting": people.get("reporting", [])}),
         sidelines=_index(nlp, {"sidelines": triggers.get("sidelines", [])}),
         repeat=_index(nlp, {"repeat": triggers.get("repeat", [])}),
+        ordinals=_index(nlp, {"ordinal": triggers.get("ordinals", [])}),
         holding=_index(nlp, {"holding": triggers.get("holding", [])}),
         many_countries=_folded(triggers.get("many_countries", [])),
         anaphora=_folded(triggers.get("anaphora", [])),

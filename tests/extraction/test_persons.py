@@ -374,3 +374,14 @@ def test_mentions_point_into_the_text(actors):
             assert doc.tokens[mention.start].sentence == mention.sentence
     sharaa = person(doc, people, "Sharaa")
     assert "Syrian leader" in [doc.span_text(m.start, m.end) for m in sharaa.mentions]
+
+
+def test_a_title_before_and_belongs_to_the_name_before_it(extract_en):
+    result = extract_en(
+        "Talks in Muscat",
+        "The talks in Muscat on April 12 involved Abbas Araghchi, Iran's foreign minister, and "
+        "Steve Witkoff, the US special envoy.",
+        published="2025-04-15",
+    )
+    people = {p.name: p.country for m in result.meetings for p in m.participants}
+    assert people == {"Abbas Araghchi": "IR", "Steve Witkoff": "US"}
