@@ -56,5 +56,10 @@ def roles_ensure_groups() -> tuple[Group, Group]:
     return editors, analysts
 
 
+def roles_describe(*groups: Group) -> str:
+    """One line for commands to print, e.g. "Editors: 34 permissions. Analysts: 7 permissions."."""
+    return " ".join(f"{group.name}: {group.permissions.count()} permissions." for group in groups)
+
+
 def user_is_editor(user) -> bool:
     return user.is_authenticated and user.has_perm("articles.add_article")

@@ -75,6 +75,8 @@ class DateReader:
         self.months = {fold(key): value for key, value in lex.get("months", {}).items()}
         self.weekdays = {fold(key): value for key, value in lex.get("weekdays", {}).items()}
         self.weekdays_capitalized = dates.get("weekdays_capitalized", True)
+        self.months_capitalized = dates.get("months_capitalized", True)
+        self.year_words = {fold(word) for word in dates.get("year_words", [])}
         self.last = {fold(word) for word in dates.get("last", [])}
         self.next = {fold(word) for word in dates.get("next", [])}
         self.this = {fold(word) for word in dates.get("this", [])}
@@ -84,6 +86,7 @@ class DateReader:
         self.not_event = {fold(word) for word in dates.get("not_event", [])}
         self.month_parts = {fold(word) for word in dates.get("month_parts", [])}
         self.clause_breaks = {fold(word) for word in dates.get("clause_breaks", [])}
+        self.relative_words = {fold(word) for word in dates.get("relative_words", [])}
         self.numbers = {fold(key): value for key, value in lex.get("numbers", {}).items()}
         self.duration_units = {fold(word) for word in dates.get("duration_units", [])}
         self.relative = PhraseIndex()
@@ -179,7 +182,7 @@ class DateReader:
             )
 
         month = self._month(key)
-        if month is not None and (text[:1].isupper() or self.language in {"fr", "ru"}):
+        if month is not None and (text[:1].isupper() or not self.months_capitalized):
             return self._month_first(keys, texts, i, end, month)
 
         weekday = self.weekdays.get(key)
@@ -197,7 +200,7 @@ class DateReader:
             and (
                 keys[i - 1] in self.joiners
                 or keys[i - 1] in self.not_event
-                or _is_preposition(keys[i - 1])
+                or keys[i - 1] in self.year_words
             )
         ):
             return DateExpression(i, i + 1, year=year)
@@ -450,25 +453,6 @@ class DateReader:
         if expression.year is not None:
             return ResolvedDate(dt.date(expression.year, 1, 1), None, YEAR)
         return None
-
-
-def _is_preposition(key: str) -> bool:
-    return key in {
-        "in",
-        "pada",
-        "tahun",
-        "en",
-        "в",
-        "of",
-        "since",
-        "sejak",
-        "year",
-        "di",
-        "and",
-        "dan",
-        "et",
-        "и",
-    }
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:

@@ -30,7 +30,7 @@ PROTAGONIST_MENTIONS = 3
 
 def _status(encounter: Encounter, reference: dt.date) -> str:
     statuses = encounter.statuses
-    if (CANCELLED, True) in statuses:
+    if (CANCELLED, True) in statuses and not encounter.rescheduled:
         return CANCELLED
     if encounter.present:
         return OCCURRED
@@ -274,9 +274,14 @@ class FindingBuilder:
         """Officials of two countries, or unnamed parties from abroad meeting at a venue."""
         if len(countries) >= 2:
             return True
-        if venue is None or any(person.country for person in encounter.persons):
+        if venue is None:
             return False
         foreign = encounter.party_countries - {venue.country}
+        if encounter.family == MULTILATERAL and encounter.gathering and encounter.date:
+            # "the ASEAN summit opened in Kuala Lumpur on Sunday", even with only the host named
+            return True
+        if any(person.country for person in encounter.persons):
+            return False
         if (encounter.family == MULTILATERAL or encounter.sidelines) and (
             encounter.gathering or encounter.many_countries or len(foreign) >= 2
         ):

@@ -30,9 +30,10 @@ def is_supported(code: str | None) -> bool:
 @cache
 def _detector():
     codes = sorted(set(supported_languages()) | set(_SENTINELS))
-    languages = [
-        Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())) for code in codes
-    ]
+    # A lexicon for a language lingua does not know is still read when the upload names its
+    # language; it just cannot be detected.
+    known = [getattr(IsoCode639_1, code.upper(), None) for code in codes]
+    languages = [Language.from_iso_code_639_1(code) for code in known if code is not None]
     return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
 
 

@@ -26,6 +26,7 @@ CUE_WINDOW = 8
 CANCEL_WINDOW = (
     15  # cancellation words are strong: "the visit planned for next week ... was cancelled"
 )
+POSTPONED_REACH = 4  # tokens from "postponed" to "to" its new date: "postponed to March 20"
 MAX_STAY_DAYS = 6  # days of one visit reported as separate stops
 SIDELINE_REACH = 5  # "on the sidelines of the G20 summit"
 SEGMENT_GAP = 10  # tokens between meeting words that tell of different encounters
@@ -63,6 +64,7 @@ class Candidate:
     gathering: bool = False  # an organisation is named: "the APEC conference"
     organisations: set[str] = field(default_factory=set)  # whose gathering: {"IMF"}
     many_countries: bool = False  # "officials from 40 countries", "pertemuan tiga negara"
+    rescheduled: bool = False  # "postponed to March 20": planned again, not cancelled
     earlier_round: bool = False  # "the first in Yogyakarta in 2013": a round of the last meeting
 
 
@@ -83,6 +85,7 @@ class Encounter:
     gathering: bool
     organisations: set[str]
     many_countries: bool
+    rescheduled: bool
 
     @classmethod
     def start(cls, candidate: Candidate) -> Encounter:
@@ -102,6 +105,7 @@ class Encounter:
             gathering=candidate.gathering,
             organisations=set(candidate.organisations),
             many_countries=candidate.many_countries,
+            rescheduled=candidate.rescheduled,
         )
 
     def absorb(self, candidate: Candidate) -> None:
@@ -130,6 +134,9 @@ class Encounter:
         self.gathering = self.gathering or candidate.gathering
         self.organisations |= candidate.organisations
         self.many_countries = self.many_countries or candidate.many_countries
+        self.rescheduled = self.rescheduled or candidate.rescheduled
+        if candidate.rescheduled:
+            self.date = candidate.date  # the new date replaces the one given up
 
     def merge(self, other: Encounter) -> None:
         if other.date and self.date and self.date.precision == other.date.precision == DAY:
@@ -153,6 +160,7 @@ class Encounter:
         self.gathering = self.gathering or other.gathering
         self.organisations |= other.organisations
         self.many_countries = self.many_countries or other.many_countries
+        self.rescheduled = self.rescheduled or other.rescheduled
 
     def countries(self) -> set[str]:
         found = {person.country for person in self.persons if person.country}
@@ -167,6 +175,11 @@ _PRECISION_RANK = {DAY: 3, MONTH: 2, "year": 1}
 def _finer(new: ResolvedDate, old: ResolvedDate) -> bool:
     if _PRECISION_RANK[new.precision] != _PRECISION_RANK[old.precision]:
         return _PRECISION_RANK[new.precision] > _PRECISION_RANK[old.precision]
+    if old.end is not None and old.start.weekday() == 0 and (old.end - old.start).days == 6:
+        # A Monday-to-Sunday range is "this week" in the headline; "on Thursday (15/5)" in
+        # the lead is the day inside it.
+        inside = old.start <= new.start and new.last_day() <= old.end
+        return inside and new.last_day() - new.start < old.end - old.start
     return new.end is not None and old.end is None
 
 
@@ -209,7 +222,14 @@ class MeetingFinder:
                 found.extend(self._rounds(sentence, found[-1]))
             for segment, segment_mentions in self._segments(triggers, mentions):
                 found.extend(
-                    self._sentence_candidates(sentence, segment, rejected, segment_mentions, focus)
+                    self._sentence_candidates(
+                        sentence,
+                        segment,
+                        rejected,
+                        segment_mentions,
+                        focus,
+                        rivals=[t for t in triggers if t not in segment],
+                    )
                 )
             officials = [m.person for m in mentions if m.person.official]
             if officials:
@@ -318,6 +338,20 @@ class MeetingFinder:
                 return True
         return False
 
+    def _summit_of_many(self, trigger: Mention) -> bool:
+        """'the Russia–Arab summit' gathers several countries; 'the Japan–Malaysia summit' is
+        two countries meeting, told as a visit or a meeting."""
+        if trigger.text not in self.res.summit_words:
+            return False
+        start, _ = self.doc.sentences[trigger.sentence]
+        named = {
+            place.place.country
+            for place in self.ann.in_sentence(self.ann.places, trigger.sentence)
+            if is_country_like(place)
+            and max(start, trigger.start - 4) <= place.start < trigger.start
+        }
+        return len(named) != 2
+
     def _valid(self, trigger: Mention) -> bool:
         sentence_start, sentence_end = self.doc.sentences[trigger.sentence]
         if self._quoted(trigger, sentence_start):
@@ -328,11 +362,7 @@ class MeetingFinder:
                 continue
             if cue.label == "hypothetical" and trigger.start - 3 <= cue.start < trigger.start:
                 return False
-            if (
-                cue.label == "hypothetical"
-                and cue.text in self.res.modal_words
-                and trigger.end <= cue.start <= trigger.end + 5
-            ):
+            if cue.label == "modal" and trigger.end <= cue.start <= trigger.end + 5:
                 return False  # "a first meeting ... could take place in Saudi Arabia"
             if cue.label == "habitual" and abs(cue.start - trigger.start) <= CUE_WINDOW:
                 return False
@@ -388,6 +418,7 @@ class MeetingFinder:
         rejected: list[Mention],
         mentions: list[PersonMention],
         focus: Person | None,
+        rivals: list[Mention],
     ) -> list[Candidate]:
         by_family: dict[str, list[Mention]] = {}
         for trigger in triggers:
@@ -441,7 +472,10 @@ class MeetingFinder:
             }
             tense, status, explicit = self._status(sentence, family_triggers)
             present = self._present(sentence, family_triggers)
-            date = self._date(sentence, family_triggers, tense)
+            date = self._date(sentence, family_triggers, tense, rivals)
+            postponed_to = self._postponed_to(sentence, family_triggers)
+            if postponed_to is not None:
+                tense, status, date = FUTURE, PLANNED, postponed_to
             anaphoric = (
                 not persons
                 and venue is None
@@ -468,10 +502,12 @@ class MeetingFinder:
                     gathering=family == MULTILATERAL
                     and (
                         bool(organisations)
+                        or any(self._summit_of_many(t) for t in family_triggers)
                         or any(self._gathering_before(t) for t in family_triggers)
                     ),
                     organisations=organisations,
                     many_countries=self._many_countries(sentence),
+                    rescheduled=postponed_to is not None,
                 )
             )
         return candidates
@@ -781,7 +817,7 @@ class MeetingFinder:
             if place.start <= listed[-1].start or place.label != COUNTRY:
                 continue
             between = self.keys[listed[-1].end : place.start]
-            if between and all(word in {",", "and", "dan", "et", "и", "serta"} for word in between):
+            if between and all(word == "," or word in self.res.list_words for word in between):
                 listed.append(place)
             elif place.start > listed[-1].end:
                 break
@@ -808,7 +844,7 @@ class MeetingFinder:
                 min(abs(cue.start - trigger.end), abs(trigger.start - cue.end))
                 for trigger in triggers
             )
-            window = CANCEL_WINDOW if cue.label == "cancelled" else CUE_WINDOW
+            window = CANCEL_WINDOW if cue.label in {"cancelled", "postponed"} else CUE_WINDOW
             if distance <= window:
                 found.append((distance, cue.label))
         return sorted(found)
@@ -816,7 +852,7 @@ class MeetingFinder:
     def _status(self, sentence: int, triggers: list[Mention]) -> tuple[str | None, str, bool]:
         cues = self._cues(sentence, triggers)
         labels = [label for _, label in cues]
-        if "cancelled" in labels:
+        if "cancelled" in labels or "postponed" in labels:
             return None, CANCELLED, True
         for _, label in cues:
             if label == "planned":
@@ -824,6 +860,22 @@ class MeetingFinder:
             if label == "past":
                 return PAST, OCCURRED, True
         return self._sentence_tense(sentence), OCCURRED, False
+
+    def _postponed_to(self, sentence: int, triggers: list[Mention]) -> ResolvedDate | None:
+        """'The summit was postponed to March 20': planned again, for the new date (postponed
+        without one, it counts as cancelled)."""
+        if "postponed" not in {label for _, label in self._cues(sentence, triggers)}:
+            return None
+        cue = next(
+            c for c in self.ann.in_sentence(self.ann.cues, sentence) if c.label == "postponed"
+        )
+        _, end = self.doc.sentences[sentence]
+        for i in range(cue.end, min(cue.end + POSTPONED_REACH, end)):
+            if self.keys[i] in self.res.postponed_to:
+                later = self.res.dates.find(self.doc, i + 1, min(i + 4, end))
+                if later and later[0].start <= i + 2:
+                    return self.res.dates.resolve(later[0], self.reference, FUTURE)
+        return None
 
     def _sentence_tense(self, sentence: int) -> str | None:
         """The tense of the sentence's first tense cue, for dates when none is near."""
@@ -838,8 +890,14 @@ class MeetingFinder:
         return any(label == "present" for _, label in self._cues(sentence, triggers))
 
     def _date(
-        self, sentence: int, triggers: list[Mention], tense: str | None
+        self,
+        sentence: int,
+        triggers: list[Mention],
+        tense: str | None,
+        rivals: list[Mention] = (),
     ) -> ResolvedDate | None:
+        """The date nearest the meeting words, unless it is nearer to the words of another
+        encounter the sentence tells of (`rivals`)."""
         start, end = self.doc.sentences[sentence]
         start = max(start, self.doc.dateline_end)
         barriers = frozenset(i for trigger in triggers for i in range(trigger.start, trigger.end))
@@ -867,6 +925,7 @@ class MeetingFinder:
             for expression in expressions
             if not when_reported(expression)
             and not self._other_clause(expression, triggers)
+            and not self._in_relative_clause(expression, triggers)
             and not self._before_sequence(expression, triggers)
         ]
         if not expressions:
@@ -879,7 +938,7 @@ class MeetingFinder:
             if not expressions:
                 return None
 
-        def distance(expression) -> int:
+        def distance(expression, triggers=triggers) -> int:
             gaps = []
             for trigger in triggers:
                 if expression.start >= trigger.end:
@@ -890,6 +949,10 @@ class MeetingFinder:
                     gaps.append(trigger.start - expression.end + BEFORE_PENALTY)
             return min(gaps)
 
+        if rivals:
+            expressions = [e for e in expressions if distance(e) <= distance(e, rivals)]
+            if not expressions:
+                return None
         expression = min(expressions, key=distance)
         if distance(expression) > MAX_DATE_GAP:
             return None
@@ -903,6 +966,25 @@ class MeetingFinder:
             return False
         first = min(t.start for t in following)
         return any(self.keys[i] in self.res.dates.not_event for i in range(expression.end, first))
+
+    def _in_relative_clause(self, expression, triggers: list[Mention]) -> bool:
+        """'Prabowo, who won the election in February, ...': a date inside a clause about a
+        person, set off by commas, tells of that person, not of the meeting."""
+        sentence_start, sentence_end = self.doc.sentences[
+            self.doc.tokens[expression.start].sentence
+        ]
+        opening = None
+        for i in range(expression.start - 1, sentence_start, -1):
+            if self.keys[i] == ",":
+                if self.keys[i + 1] in self.res.dates.relative_words:
+                    opening = i
+                break
+        if opening is None:
+            return False
+        closing = next(
+            (i for i in range(expression.end, sentence_end) if self.keys[i] == ","), sentence_end
+        )
+        return not any(opening < t.start < closing for t in triggers)
 
     def _other_clause(self, expression, triggers: list[Mention]) -> bool:
         """'In November, his party swept the polls, and soon after he visited India': a

@@ -39,27 +39,7 @@ OFFICIAL_RANKS = {
 DOMESTIC_RANKS = {"head", "minister", "deputy", "military", "legislator", "party"}
 _ROMAN = re.compile(r"^(I{1,3}|IV|V|VI{0,3}|Jr\.?|Sr\.?)$")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
-_GROUP_FILLERS = {
-    "of",
-    "for",
-    "the",
-    "in",
-    "on",
-    "and",
-    "&",
-    "-",
-    "(",
-    ")",
-    "dan",
-    "untuk",
-    "de",
-    "du",
-    "des",
-    "la",
-    "le",
-    "по",
-    "и",
-}
+_GROUP_MARKS = {"&", "-", "(", ")"}
 _STOPS = {".", ";", ":", "!", "?", '"', "“", "”", "«", "»"}
 
 
@@ -406,7 +386,8 @@ class PersonFinder:
             if run is not None and not self._inside_name_of_body(run):
                 break  # another person's name: "President X and Y"
             if (
-                token.key in _GROUP_FILLERS
+                token.key in _GROUP_MARKS
+                or token.key in self.res.title_fillers
                 or token.key in self.res.title_modifiers
                 or (token.capitalized and token.alpha)
             ):
@@ -719,9 +700,7 @@ class PersonFinder:
                 and is_country_like(p)
             ]
             demonyms = demonyms or after
-            allowed = (
-                {",", "and", "dan", "et", "и", "-"} | self.res.origin_words | self.res.of_words
-            )
+            allowed = {",", "-"} | self.res.list_words | self.res.origin_words | self.res.of_words
             covered = {k for p in after for k in range(p.start, p.end)}
             names = []
             for start, end in runs:

@@ -51,6 +51,7 @@ class Resources:
     counterpart: frozenset[str]
     modal_words: frozenset[str]
     gathering_words: frozenset[str]
+    summit_words: frozenset[str]
     venue_fillers: frozenset[str]
     facility_words: frozenset[str]
     pair_words: tuple[str, ...]
@@ -59,7 +60,9 @@ class Resources:
     former_words: frozenset[str]
     former_cues: PhraseIndex
     name_endings: tuple[str, ...]  # case endings of names, for inflected languages
-    apposition_articles: frozenset[str]
+    list_words: frozenset[str]
+    postponed_to: frozenset[str]
+    title_fillers: frozenset[str]
     venue_words: frozenset[str]
     destination_words: frozenset[str]
     origin_words: frozenset[str]
@@ -124,6 +127,7 @@ def for_language(language: str) -> Resources:
         needs_person_object=_tokenized(nlp, triggers.get("needs_person_object", [])),
         needs_place=_tokenized(nlp, triggers.get("needs_place", [])),
         gathering_words=_folded(triggers.get("gathering_words", [])),
+        summit_words=_tokenized(nlp, triggers.get("summit_words", [])),
         venue_fillers=_folded(places.get("venue_fillers", [])),
         facility_words=_folded(places.get("facility_words", [])),
         pair_words=tuple(_tokenized(nlp, people.get("pair_words", []))),
@@ -145,7 +149,9 @@ def for_language(language: str) -> Resources:
         organisation_words=_folded(people.get("organisation_words", [])),
         counterpart=_folded(people.get("counterpart", [])),
         modal_words=_folded(lex.get("cues", {}).get("modal", [])),
-        apposition_articles=_folded(people.get("apposition_articles", [])),
+        list_words=_folded(people.get("list_words", [])),
+        postponed_to=_folded(lex.get("dates", {}).get("postponed_to", [])),
+        title_fillers=_folded(people.get("title_fillers", [])),
         venue_words=_folded(places.get("venue", [])),
         destination_words=_folded(places.get("destination", [])),
         origin_words=_folded(places.get("origin", [])),

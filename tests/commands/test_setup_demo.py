@@ -10,6 +10,7 @@ from django.core.management import call_command
 
 from articles.management.commands.setup_demo import DEMO_ARTICLES
 from articles.models import Article
+from events.models import Meeting
 from events.roles import ANALYSTS, EDITORS
 
 REQUIRED_KEYS = {"id", "lang", "title", "published", "source", "url", "text"}
@@ -107,3 +108,35 @@ def test_demo_articles_are_imported_with_their_metadata(db, record):
     assert article.published_on == dt.date.fromisoformat(record["published"])
     assert article.source == "Entente demo"
     assert article.uploaded_by.username == "editor"
+
+
+# The main encounter of each demo article, as articles/demo/README.md describes it.
+DEMO_MEETINGS = {
+    ("visit", "occurred", dt.date(2024, 11, 9), "Beijing"): 2,  # demo-001 and demo-002
+    ("visit", "occurred", dt.date(2025, 1, 11), "Bogor"): 1,
+    ("visit", "occurred", dt.date(2025, 6, 19), "Saint Petersburg"): 1,
+    ("call", "occurred", dt.date(2025, 2, 12), ""): 1,
+    ("multilateral", "cancelled", dt.date(2025, 10, 15), "Moscow"): 2,  # demo-006 and demo-007
+    ("visit", "occurred", dt.date(2025, 10, 15), "Moscow"): 1,
+    ("visit", "planned", dt.date(2026, 1, 28), "Moscow"): 1,
+    ("multilateral", "occurred", dt.date(2025, 10, 26), "Kuala Lumpur"): 1,
+    ("visit", "planned", dt.date(2025, 5, 15), "Jakarta"): 1,
+    ("visit", "occurred", dt.date(2024, 4, 18), "Jakarta"): 1,
+}
+
+
+def test_extracted_demo_gives_the_encounters_its_readme_promises(
+    db, run_worker, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        setup_demo()
+    run_worker()
+
+    assert not Article.objects.exclude(extraction_status="done").exists()
+    sources = {
+        (m.kind, m.status, m.start_date, m.city): m.sources.count() for m in Meeting.objects.all()
+    }
+    for encounter, articles in DEMO_MEETINGS.items():
+        assert sources.get(encounter) == articles, (encounter, sources)
+    no_meetings = ["demo-012", "demo-013"]
+    assert not Meeting.objects.filter(articles__external_id__in=no_meetings).exists()

@@ -808,6 +808,13 @@ STATUS = [
         id="postponed-at-the-end-of-the-sentence",
     ),
     pytest.param(
+        "Takaichi's Seoul visit postponed",
+        "Japanese Prime Minister Sanae Takaichi's visit to Seoul on February 10 has been "
+        "postponed to March 20, officials said.",
+        "planned",
+        id="postponed-to-a-new-date-is-planned-again",
+    ),
+    pytest.param(
         "Xi hosts Macron",
         "Chinese President Xi Jinping will host French President Emmanuel Macron in Beijing on "
         "Friday.",

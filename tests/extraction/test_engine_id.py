@@ -688,6 +688,11 @@ STATUS = [
         id="menunda",
     ),
     pytest.param(
+        JAKARTA + "Kunjungan Presiden Prabowo Subianto ke Tokyo ditunda hingga 20 Maret.",
+        "planned",
+        id="ditunda-hingga-a-new-date-is-planned-again",
+    ),
+    pytest.param(
         JAKARTA + "Presiden Prabowo Subianto akan bertemu Perdana Menteri Jepang Sanae Takaichi "
         "di Tokyo, Jumat (30/1).",
         "occurred",

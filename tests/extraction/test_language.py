@@ -116,3 +116,15 @@ def test_undetectable_article_is_unsupported(actors):
     result = extract(ArticleInput("", "", PUBLISHED, None), actors)
     assert (result.language, result.language_detected, result.supported) == ("", True, False)
     assert result.meetings == []
+
+
+def test_a_lexicon_for_a_language_the_detector_does_not_know_keeps_detection_working(
+    monkeypatch,
+):
+    # "xx" stands for a lexicon added for a language lingua cannot detect.
+    monkeypatch.setattr(language, "supported_languages", lambda: ("en", "id", "xx"))
+    language._detector.cache_clear()
+    try:
+        assert language.detect(ENGLISH) == "en"
+    finally:
+        language._detector.cache_clear()

@@ -146,3 +146,67 @@ def test_an_embassy_named_by_its_country_is_no_venue(extract_en):
 )
 def test_a_place_belongs_to_the_state_that_held_it_on_the_day(code, day, state):
     assert country_on(code, day) == state
+
+
+def test_a_postponed_visit_takes_its_new_date(extract_en):
+    result = extract_en(
+        "Takaichi's Seoul visit postponed",
+        "Japanese Prime Minister Sanae Takaichi's visit to Seoul on February 10 has been "
+        "postponed to March 20, officials said.",
+    )
+    assert [(m.status, m.start) for m in result.meetings] == [("planned", dt.date(2026, 3, 20))]
+
+
+def test_the_day_in_the_lead_refines_the_week_in_the_headline(extract_id):
+    # Published on Monday 12 May 2025: "pekan ini" is 12-18 May, Thursday 15/5 is inside it.
+    result = extract_id(
+        "PM Australia Anthony Albanese dijadwalkan berkunjung ke Jakarta pekan ini",
+        JAKARTA + "Perdana Menteri Australia Anthony Albanese dijadwalkan berkunjung ke Jakarta "
+        "pada Kamis (15/5/2025) untuk bertemu Presiden Prabowo Subianto.",
+        published="2025-05-12",
+    )
+    assert [(m.start, m.end, m.precision) for m in result.meetings] == [
+        (dt.date(2025, 5, 15), None, "day")
+    ]
+
+
+def test_a_date_in_a_clause_about_a_person_is_not_the_meetings(extract_en):
+    result = extract_en(
+        "Wang in Jakarta",
+        "Chinese Foreign Minister Wang Yi was scheduled to meet Indonesian Defence Minister "
+        "Prabowo Subianto, who won the presidential election in February.",
+        published="2024-04-19",
+    )
+    assert [(m.start, m.precision) for m in result.meetings] == [(None, "unknown")]
+
+
+def test_a_named_summit_gathers_countries_even_with_only_its_host_named(extract_id):
+    result = extract_id(
+        "KTT Rusia–Arab ditunda",
+        JAKARTA + "Konferensi Tingkat Tinggi (KTT) Rusia–Arab yang pertama, yang sedianya "
+        "digelar di Moskwa pada 15 Oktober 2025, ditunda.",
+        published="2025-10-10",
+    )
+    assert [(m.kind, m.status, m.start, m.city) for m in result.meetings] == [
+        ("multilateral", "cancelled", dt.date(2025, 10, 15), "Moscow")
+    ]
+
+
+def test_a_summit_of_two_named_countries_is_no_gathering_of_many(extract_en):
+    result = extract_en(
+        "Summit statement",
+        "The Japan-Malaysia summit statement covers maritime safety and cyber-security.",
+    )
+    assert result.meetings == []
+
+
+def test_a_date_nearer_another_encounter_of_the_sentence_is_not_this_ones(extract_en):
+    result = extract_en(
+        "Wang in Jakarta",
+        "Chinese Foreign Minister Wang Yi held talks with Indonesian Foreign Minister Retno "
+        "Marsudi in Jakarta on Thursday, 18 April 2024, at the start of a regional tour that "
+        "also takes him to Cambodia and Papua New Guinea.",
+        published="2024-04-19",
+    )
+    dates = {m.venue_country: m.start for m in result.meetings}
+    assert dates == {"ID": dt.date(2024, 4, 18), "KH": None, "PG": None}

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
 from articles.services import articles_import_jsonl
-from events.roles import roles_ensure_groups
+from events.roles import roles_describe, roles_ensure_groups
 
 DEMO_ARTICLES = Path(__file__).resolve().parents[2] / "demo" / "articles.jsonl"
 # scripts/run-dev prints these credentials: keep them in step.
@@ -18,8 +18,9 @@ ANALYST = ("analyst", "entente-analyst")
 
 class Command(BaseCommand):
     help = (
-        "Create the Editors and Analysts groups, the demo users editor/entente-editor and "
-        "analyst/entente-analyst, and import the demo articles (queued for extraction)."
+        "Create the Editors and Analysts groups (as setup_roles does), the demo users "
+        "editor/entente-editor and analyst/entente-analyst, and import the demo articles "
+        "(queued for extraction)."
     )
 
     def add_arguments(self, parser) -> None:
@@ -31,6 +32,7 @@ class Command(BaseCommand):
                 "Warning: DEBUG is off, and the demo users have well-known passwords."
             )
         editors, analysts = roles_ensure_groups()
+        self.stdout.write(roles_describe(editors, analysts))
         editor = self._ensure_user(*EDITOR, is_staff=True, group=editors)
         self._ensure_user(*ANALYST, is_staff=False, group=analysts)
         self.stdout.write(
