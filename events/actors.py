@@ -9,7 +9,12 @@ from django.utils import timezone
 
 from events.extraction.names import normalize_name
 from events.extraction.people import ActorDirectory
-from events.extraction.types import KnownActor, PersonFinding, in_office_until
+from events.extraction.types import (
+    KnownActor,
+    PersonFinding,
+    in_office_until,
+    organisation_since,
+)
 from events.models import Actor, ActorAlias, ActorKind, ActorRole, Country
 
 
@@ -55,9 +60,11 @@ def _known_actors(actors, every_alias: bool = False) -> list[KnownActor]:
     aliases: dict[int, list[str]] = {}
     for actor_id, name in alias_rows.values_list("actor_id", "name"):
         aliases.setdefault(actor_id, []).append(name)
-    role_ends: dict[int, list[dt.date | None]] = {}
-    for actor_id, end in role_rows.values_list("actor_id", "end_date"):
-        role_ends.setdefault(actor_id, []).append(end)
+    roles: dict[int, list[tuple[str | None, dt.date | None, dt.date | None]]] = {}
+    for actor_id, country, start, end in role_rows.values_list(
+        "actor_id", "country_id", "start_date", "end_date"
+    ):
+        roles.setdefault(actor_id, []).append((country, start, end))
     return [
         KnownActor(
             key=str(actor_id),
@@ -65,7 +72,8 @@ def _known_actors(actors, every_alias: bool = False) -> list[KnownActor]:
             country=country,
             kind=kind,
             aliases=tuple(aliases.get(actor_id, ())),
-            in_office_until=in_office_until(role_ends.get(actor_id, [])),
+            in_office_until=in_office_until([end for _, _, end in roles.get(actor_id, [])]),
+            organisation_since=organisation_since(roles.get(actor_id, [])),
         )
         for actor_id, name, country, kind in actors
     ]

@@ -20,7 +20,7 @@ import pycountry
 from django.db import transaction
 
 from events.extraction.names import normalize_name
-from events.extraction.types import KnownActor, in_office_until
+from events.extraction.types import KnownActor, in_office_until, organisation_since
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "known_actors.toml"
 
@@ -264,6 +264,9 @@ def known_actor_records(path: Path | str = DEFAULT_PATH) -> list[KnownActor]:
             kind=actor["kind"],
             aliases=tuple(actor["aliases"]),
             in_office_until=in_office_until([role["end"] for role in actor["roles"]]),
+            organisation_since=organisation_since(
+                [(role["country"], role["start"], role["end"]) for role in actor["roles"]]
+            ),
         )
         for number, actor in enumerate(load_known_actors(path), 1)
     ]

@@ -214,7 +214,11 @@ class FindingBuilder:
         person_countries = {person.country for person in encounter.persons if person.country}
         if venue is None:
             return MULTILATERAL if len(person_countries) >= 3 else MEETING
-        visitors = [p for p in encounter.persons if p.country and p.country != venue.country]
+        visitors = [
+            p
+            for p in encounter.persons
+            if (p.country and p.country != venue.country) or (p.organisation and not p.country)
+        ]
         hosts = [
             p
             for p in encounter.persons
@@ -256,7 +260,7 @@ class FindingBuilder:
                 else:
                     role = VISITOR
             elif kind == VISIT:
-                role = VISITOR if country else PARTICIPANT
+                role = VISITOR if country or person.organisation else PARTICIPANT
             found.append(
                 PersonFinding(
                     name=person.name,
@@ -274,6 +278,11 @@ class FindingBuilder:
         """Officials of two countries, or unnamed parties from abroad meeting at a venue."""
         if len(countries) >= 2:
             return True
+        if countries and any(
+            person.organisation and not person.former and (person.known or person.rank)
+            for person in encounter.persons
+        ):
+            return True  # the UN Secretary-General meeting a country's officials
         if venue is None:
             return False
         foreign = encounter.party_countries - {venue.country}

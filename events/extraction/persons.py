@@ -611,7 +611,10 @@ class PersonFinder:
                 person.former = True  # out of every office the directory knows of
             if len(name_tokens(known.name)) >= len(person.tokens):
                 person.name = known.name
-            self._set_country(person, known.country, "known")
+            if known.organisation_since and known.organisation_since <= self.reference:
+                person.organisation = True  # the UN Secretary-General speaks for the UN
+            else:
+                self._set_country(person, known.country, "known")
         if (
             group
             and group.title

@@ -17,6 +17,20 @@ class KnownActor:
     aliases: tuple[str, ...] = ()
     # The day the last office we know of ended; None when one is still held or none is known.
     in_office_until: dt.date | None = None
+    # From this day on they hold an international organisation's post (and no country's
+    # office): they speak for the organisation, not for their country of origin.
+    organisation_since: dt.date | None = None
+
+
+def organisation_since(
+    roles: list[tuple[str | None, dt.date | None, dt.date | None]],
+) -> dt.date | None:
+    """From someone's roles as (country, start, end): when the organisation post they hold
+    began, if every office they still hold is an organisation's (a role without a country)."""
+    current = [(country, start) for country, start, end in roles if end is None]
+    if not current or any(country for country, _ in current):
+        return None
+    return min((start or dt.date.min) for _, start in current)
 
 
 def in_office_until(role_ends: list[dt.date | None]) -> dt.date | None:

@@ -8,8 +8,10 @@ import datetime as dt
 
 import pytest
 
+from events.extraction.engine import extract
 from events.extraction.history import country_on
-from events.extraction.types import ExtractionResult
+from events.extraction.people import ActorDirectory
+from events.extraction.types import ArticleInput, ExtractionResult, KnownActor, organisation_since
 
 JAKARTA = "Jakarta, CNN Indonesia -- "
 
@@ -210,3 +212,48 @@ def test_a_date_nearer_another_encounter_of_the_sentence_is_not_this_ones(extrac
     )
     dates = {m.venue_country: m.start for m in result.meetings}
     assert dates == {"ID": dt.date(2024, 4, 18), "KH": None, "PG": None}
+
+
+@pytest.mark.parametrize(
+    ("roles", "since"),
+    [
+        (
+            [("PT", dt.date(1995, 1, 1), dt.date(2002, 12, 31)), (None, dt.date(2017, 1, 1), None)],
+            dt.date(2017, 1, 1),
+        ),
+        ([("PT", dt.date(1995, 1, 1), None), (None, dt.date(2017, 1, 1), None)], None),
+        ([(None, dt.date(2017, 1, 1), dt.date(2020, 1, 1))], None),
+        ([(None, None, None)], dt.date.min),
+        ([], None),
+    ],
+)
+def test_an_open_post_without_a_country_is_an_organisations(roles, since):
+    assert organisation_since(roles) == since
+
+
+def test_an_organisations_head_visits_for_the_organisation_not_his_country():
+    guterres = KnownActor(
+        key="guterres",
+        name="António Guterres",
+        country="PT",
+        aliases=("Guterres",),
+        organisation_since=dt.date(2017, 1, 1),
+    )
+    putin = KnownActor(key="putin", name="Vladimir Putin", country="RU", aliases=("Putin",))
+    directory = ActorDirectory([guterres, putin])
+
+    def visit(published: str):
+        article = ArticleInput(
+            "Guterres in Moscow",
+            "Guterres met Putin in Moscow on Friday.",
+            dt.date.fromisoformat(published),
+            "en",
+        )
+        [meeting] = extract(article, directory).meetings
+        return meeting.kind, {p.name: (p.country, p.role) for p in meeting.participants}
+
+    assert visit("2025-03-01") == (
+        "visit",
+        {"António Guterres": (None, "visitor"), "Vladimir Putin": ("RU", "host")},
+    )
+    assert visit("1998-03-01")[1]["António Guterres"] == ("PT", "visitor")

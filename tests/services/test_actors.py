@@ -152,3 +152,11 @@ def test_a_person_named_twice_in_one_finding_takes_part_once(erdogan):
         "Recep Tayyip Erdoğan",
         "Vladimir Putin",
     ]
+
+
+def test_the_directory_knows_who_speaks_for_an_organisation_since_when(db):
+    [guterres] = [k for k in actor_directory().lookup("António Guterres") if k.country == "PT"]
+    assert guterres.organisation_since == dt.date(2017, 1, 1)
+
+    [erdogan] = actor_directory().lookup("Recep Tayyip Erdoğan")
+    assert erdogan.organisation_since is None
