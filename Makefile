@@ -10,7 +10,7 @@ export UV_PROJECT_ENVIRONMENT := .venv
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run demo worker test test-sqlite test-browser lint format migrations-check eval benchmark ci clean
+.PHONY: help install run demo worker test test-sqlite test-browser lint format migrations-check eval eval-seed benchmark ci clean
 
 help:
 	@echo "make run               the app on SQLite, with a worker and demo data"
@@ -18,6 +18,7 @@ help:
 	@echo "make test-sqlite       the whole test suite on SQLite"
 	@echo "make lint | format     ruff"
 	@echo "make eval              score extraction on the shared dev corpus"
+	@echo "make eval-seed         fail unless the seed article scores strict F1 1.0"
 	@echo "make benchmark         extraction speed on the shared corpus"
 	@echo "make ci                what CI runs"
 
@@ -66,10 +67,14 @@ migrations-check: install
 eval: install
 	../shared/eval/run.sh ../shared/corpus/articles.jsonl ../shared/eval/dev-gold.jsonl
 
+# The seed article must stay exactly right: fails unless its strict F1 is 1.0.
+eval-seed: install
+	scripts/eval-seed
+
 benchmark: install
 	$(PYTHON) manage.py benchmark_extraction ../shared/corpus/articles.jsonl --repeat 5 $(ARGS)
 
-ci: lint migrations-check test test-sqlite
+ci: lint migrations-check test test-sqlite eval-seed
 
 clean:
 	rm -rf .venv .tools staticfiles
