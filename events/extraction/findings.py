@@ -21,11 +21,13 @@ from events.extraction.meetings import (
     Venue,
     consolidate,
 )
-from events.extraction.persons import People, Person
+from events.extraction.persons import OFFICIAL_RANKS, People, Person
 from events.extraction.types import EvidenceSpan, MeetingFinding, PersonFinding
 
 VISITOR, HOST, PARTICIPANT = "visitor", "host", "participant"
 PROTAGONIST_MENTIONS = 3
+# Who speaks for an international organisation: its secretary-general, not its spokesman.
+ORGANISATION_RANKS = OFFICIAL_RANKS | {"organisation"}
 
 
 def _status(encounter: Encounter, reference: dt.date) -> str:
@@ -279,7 +281,9 @@ class FindingBuilder:
         if len(countries) >= 2:
             return True
         if countries and any(
-            person.organisation and not person.former and (person.known or person.rank)
+            person.organisation
+            and not person.former
+            and (person.known or person.rank in ORGANISATION_RANKS)
             for person in encounter.persons
         ):
             return True  # the UN Secretary-General meeting a country's officials

@@ -866,8 +866,9 @@ class MeetingFinder:
         without one, it counts as cancelled)."""
         if "postponed" not in {label for _, label in self._cues(sentence, triggers)}:
             return None
-        cue = next(
-            c for c in self.ann.in_sentence(self.ann.cues, sentence) if c.label == "postponed"
+        cue = min(
+            (c for c in self.ann.in_sentence(self.ann.cues, sentence) if c.label == "postponed"),
+            key=lambda c: min(abs(c.start - t.end) for t in triggers),
         )
         _, end = self.doc.sentences[sentence]
         for i in range(cue.end, min(cue.end + POSTPONED_REACH, end)):
@@ -894,7 +895,7 @@ class MeetingFinder:
         sentence: int,
         triggers: list[Mention],
         tense: str | None,
-        rivals: list[Mention] = (),
+        rivals: list[Mention],
     ) -> ResolvedDate | None:
         """The date nearest the meeting words, unless it is nearer to the words of another
         encounter the sentence tells of (`rivals`)."""

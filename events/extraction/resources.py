@@ -49,7 +49,6 @@ class Resources:
     pronouns: frozenset[str]
     organisation_words: frozenset[str]
     counterpart: frozenset[str]
-    modal_words: frozenset[str]
     gathering_words: frozenset[str]
     summit_words: frozenset[str]
     venue_fillers: frozenset[str]
@@ -148,7 +147,6 @@ def for_language(language: str) -> Resources:
         pronouns=_folded(people.get("pronouns", [])),
         organisation_words=_folded(people.get("organisation_words", [])),
         counterpart=_folded(people.get("counterpart", [])),
-        modal_words=_folded(lex.get("cues", {}).get("modal", [])),
         list_words=_folded(people.get("list_words", [])),
         postponed_to=_folded(lex.get("dates", {}).get("postponed_to", [])),
         title_fillers=_folded(people.get("title_fillers", [])),
