@@ -167,19 +167,7 @@ class DateReader:
         day_range = _DAY_RANGE_TOKEN.match(text)
         if day_range and i + 1 < end and self._month(keys[i + 1]):
             first, last = int(day_range.group(1)), int(day_range.group(2))
-            month = self._month(keys[i + 1])
-            year = self._year(texts[i + 2]) if i + 2 < end else None
-            stop = i + (3 if year else 2)
-            return DateExpression(
-                i,
-                stop,
-                year=year,
-                month=month,
-                day=first,
-                end_year=year,
-                end_month=month,
-                end_day=last,
-            )
+            return self._days_then_month(texts, keys, i, i + 1, end, first, last)
 
         month = self._month(key)
         if month is not None and (text[:1].isupper() or not self.months_capitalized):
@@ -239,19 +227,7 @@ class DateReader:
         if j < end and keys[j] in self.range_joiners and j + 1 < end:
             second = self._day(texts[j + 1])
             if second is not None and j + 2 < end and self._month(keys[j + 2]):
-                month = self._month(keys[j + 2])
-                year = self._year(texts[j + 3]) if j + 3 < end else None
-                stop = j + (4 if year else 3)
-                return DateExpression(
-                    i,
-                    stop,
-                    year=year,
-                    month=month,
-                    day=day,
-                    end_year=year,
-                    end_month=month,
-                    end_day=second,
-                )
+                return self._days_then_month(texts, keys, i, j + 2, end, day, second)
         if j >= end or not self._month(keys[j]):
             return None
         month = self._month(keys[j])
@@ -271,16 +247,7 @@ class DateReader:
             if day_range:
                 first, last = int(day_range.group(1)), int(day_range.group(2))
                 stop, year = self._year_after(keys, texts, j + 1, end)
-                return DateExpression(
-                    i,
-                    stop,
-                    year=year,
-                    month=month,
-                    day=first,
-                    end_year=year,
-                    end_month=month,
-                    end_day=last,
-                )
+                return _days_of_month(i, stop, year, month, first, last)
             day = self._day(texts[j])
             if day is not None:
                 stop = j + 1
@@ -291,16 +258,7 @@ class DateReader:
                 ):
                     end_day = self._day(texts[stop + 1])
                     stop, year = self._year_after(keys, texts, stop + 2, end)
-                    return DateExpression(
-                        i,
-                        stop,
-                        year=year,
-                        month=month,
-                        day=day,
-                        end_year=year,
-                        end_month=month,
-                        end_day=end_day,
-                    )
+                    return _days_of_month(i, stop, year, month, day, end_day)
                 stop, year = self._year_after(keys, texts, stop, end)
                 expression = DateExpression(i, stop, year=year, month=month, day=day)
                 return self._extend_range(keys, texts, expression, end)
@@ -310,6 +268,12 @@ class DateReader:
             if k < end and self._year(texts[k]):
                 return DateExpression(i, k + 1, year=self._year(texts[k]), month=month)
         return DateExpression(i, i + 1, month=month)
+
+    def _days_then_month(self, texts, keys, i, j, end, first, last) -> DateExpression:
+        """'12-14 April [1987]': the days from token i, the month at token j, then a year."""
+        year = self._year(texts[j + 1]) if j + 1 < end else None
+        stop = j + (2 if year else 1)
+        return _days_of_month(i, stop, year, self._month(keys[j]), first, last)
 
     def _year_after(self, keys, texts, j, end) -> tuple[int, int | None]:
         k = j + 1 if j < end and texts[j] == "," else j
@@ -453,6 +417,22 @@ class DateReader:
         if expression.year is not None:
             return ResolvedDate(dt.date(expression.year, 1, 1), None, YEAR)
         return None
+
+
+def _days_of_month(
+    start: int, stop: int, year: int | None, month: int, first: int, last: int
+) -> DateExpression:
+    """Days `first` to `last` of one month: '12-14 April'."""
+    return DateExpression(
+        start,
+        stop,
+        year=year,
+        month=month,
+        day=first,
+        end_year=year,
+        end_month=month,
+        end_day=last,
+    )
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
