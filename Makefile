@@ -17,7 +17,7 @@ help:
 	@echo "make test              the whole test suite on PostgreSQL (a throwaway server)"
 	@echo "make test-sqlite       the whole test suite on SQLite"
 	@echo "make lint | format     ruff"
-	@echo "make eval              score extraction on the shared dev corpus"
+	@echo "make eval              score extraction on both shared labelled sets (dev, dev2)"
 	@echo "make eval-seed         fail unless the seed article scores strict F1 1.0"
 	@echo "make benchmark         extraction speed on the shared corpus"
 	@echo "make ci                what CI runs"
@@ -65,7 +65,10 @@ migrations-check: install
 	$(PYTHON) manage.py makemigrations --check --dry-run
 
 eval: install
+	@echo "== dev (articles.jsonl, dev-gold.jsonl)"
 	../shared/eval/run.sh ../shared/corpus/articles.jsonl ../shared/eval/dev-gold.jsonl
+	@echo "== dev2 (articles-2.jsonl, dev2-gold.jsonl)"
+	../shared/eval/run.sh ../shared/corpus/articles-2.jsonl ../shared/eval/dev2-gold.jsonl
 
 # The seed article must stay exactly right: fails unless its strict F1 is 1.0.
 eval-seed: install

@@ -71,6 +71,22 @@ class PersonFinding:
     aliases: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Reason:
+    """Why the engine set a field of a finding: the named rule and the words that triggered it.
+
+    `sentence` is the sentence the cue stands in (an evidence span), when there is one.
+    """
+
+    rule: str
+    cues: tuple[str, ...] = ()
+    sentence: EvidenceSpan | None = None
+
+
+# The fields of a finding that carry a Reason.
+REASON_FIELDS = ("kind", "status", "date", "venue", "participants")
+
+
 @dataclass
 class MeetingFinding:
     kind: str  # visit, meeting, multilateral, call
@@ -83,6 +99,8 @@ class MeetingFinding:
     participants: list[PersonFinding]
     countries: list[str]  # every country involved: participants' and the venue's
     evidence: list[EvidenceSpan] = field(default_factory=list)
+    # Keyed by a name in REASON_FIELDS; a field may lack one while the engine cannot tell.
+    reasons: dict[str, Reason] = field(default_factory=dict)
 
 
 @dataclass
