@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from articles.batches import import_batches_recover_stalled
 from articles.services import extractions_recover_stalled
 
 
@@ -12,3 +13,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         recovered = extractions_recover_stalled()
         self.stdout.write(f"Requeued {len(recovered)} stalled extraction(s).")
+        resumed = import_batches_recover_stalled()
+        self.stdout.write(f"Resumed {len(resumed)} stalled import(s).")
