@@ -162,7 +162,7 @@ def _invalid_line(batch: ImportBatch, line: Line) -> ImportItem:
         batch=batch,
         position=line.number,
         status=ImportItemStatus.INVALID,
-        message=printable(line.problem[:1].upper() + line.problem[1:] + "."),
+        message=line.problem,
     )
 
 

@@ -173,7 +173,7 @@ def _label(record: object) -> str:
 def import_line(*, line: Line, uploaded_by=None) -> ImportOutcome | None:
     """Import one line; None for a blank line, else its outcome. Never raises for bad input."""
     if line.problem:
-        return ImportOutcome(line.number, ImportItemStatus.INVALID, printable(line.problem))
+        return ImportOutcome(line.number, ImportItemStatus.INVALID, line.problem)
     if not line.text.strip():
         return None
     record: object = None

@@ -168,7 +168,7 @@ def _narrow_lines(lines: Iterator[bytes]) -> Iterator[Line]:
     for number, raw in enumerate(lines, 1):
         raw = _clean_line(raw)
         if b"\x00" in raw:
-            yield Line(number, "", "the line holds NUL bytes: binary data, not text")
+            yield Line(number, "", "The line holds NUL bytes: binary data, not text.")
             continue
         yield Line(number, _legacy(raw)[0])
 
@@ -189,7 +189,7 @@ def _wide_lines(data: bytes, encoding: str) -> Iterator[Line]:
             text = raw.decode(encoding)
         except UnicodeDecodeError as error:
             yield Line(
-                number, "", f"the line is not valid UTF-16 (byte {error.start}: {error.reason})"
+                number, "", f"The line is not valid UTF-16 (byte {error.start}: {error.reason})."
             )
             continue
         yield Line(number, text.removesuffix("\r"))

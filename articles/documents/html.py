@@ -66,26 +66,11 @@ _PARAGRAPH_TAGS = {
 _LINE_TAGS = {"br", "dd", "dt", "li", "tr", "caption"}
 _CELL_TAGS = {"td", "th"}
 _STRUCTURAL_TAGS = _PARAGRAPH_TAGS | _LINE_TAGS | _CELL_TAGS
-# What trafilatura needs to tell an article from its page: the page's skeleton, with the
-# class and id names that say "menu" or "comments". Nothing here runs or loads anything.
-_PAGE_TAGS = _STRUCTURAL_TAGS | {
-    "html",
-    "head",
-    "body",
-    "a",
-    "span",
-    "b",
-    "i",
-    "em",
-    "strong",
-    "small",
-    "sub",
-    "sup",
-    "time",
-    "thead",
-    "tbody",
-    "tfoot",
-}
+# What trafilatura reads: the page's blocks with the class and id names that say "menu" or
+# "comments". Inline elements are unwrapped (trafilatura would end a line at each), and
+# navigation, footers, asides and forms are boilerplate by their very names.
+_BOILERPLATE_TAGS = {"nav", "footer", "aside", "form"}
+_PAGE_TAGS = (_STRUCTURAL_TAGS - _BOILERPLATE_TAGS) | {"html", "body", "thead", "tbody", "tfoot"}
 
 _TAG = re.compile(r"<(/?)([a-z0-9]+)\s*/?>")
 _TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
@@ -164,7 +149,7 @@ def html_main_text(document: str) -> str:
     sanitised = nh3.clean(
         document,
         tags=_PAGE_TAGS,
-        clean_content_tags=_DROPPED_TAGS,
+        clean_content_tags=_DROPPED_TAGS | _BOILERPLATE_TAGS,
         attributes={"*": {"class", "id"}},
         strip_comments=True,
         link_rel=None,

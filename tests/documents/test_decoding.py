@@ -86,7 +86,7 @@ def test_lines_are_decoded_one_by_one():
         Line(1, '{"a": "café"}'),
         Line(2, ""),
         Line(3, '{"b": "café"}'),
-        Line(4, "", "the line holds NUL bytes: binary data, not text"),
+        Line(4, "", "The line holds NUL bytes: binary data, not text."),
         Line(5, "last line without a newline"),
     ]
 
@@ -111,4 +111,4 @@ def test_a_broken_utf16_line_is_reported_and_the_others_read():
     lines = list(read_lines(io.BytesIO(codecs.BOM_UTF16_LE + good + broken + good)))
 
     assert [line.text for line in lines] == ['{"a": 1}', "", '{"a": 1}']
-    assert lines[1].problem.startswith("the line is not valid UTF-16")
+    assert lines[1].problem.startswith("The line is not valid UTF-16")
