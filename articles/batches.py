@@ -92,13 +92,14 @@ def import_batch_create_files(
 
 
 def _enqueue(batch: ImportBatch) -> None:
+    transaction.on_commit(lambda: _enqueue_now(batch_id=batch.pk))
+
+
+def _enqueue_now(*, batch_id: int) -> None:
     from articles.tasks import import_batch
 
-    def enqueue() -> None:
-        result = import_batch.enqueue(batch.pk)
-        ImportBatch.objects.filter(pk=batch.pk).update(task_id=str(result.id))
-
-    transaction.on_commit(enqueue)
+    result = import_batch.enqueue(batch_id)
+    ImportBatch.objects.filter(pk=batch_id).update(task_id=str(result.id))
 
 
 # --- The task ------------------------------------------------------------------------------
@@ -287,7 +288,6 @@ def import_batches_recover_stalled(*, now: dt.datetime | None = None) -> list[in
     ).exclude(heartbeat_at__gte=cutoff)
     for batch in unfinished:
         if batch.task_id not in waiting:
-            with transaction.atomic():
-                _enqueue(batch)
+            _enqueue_now(batch_id=batch.pk)
             recovered.append(batch.pk)
     return recovered

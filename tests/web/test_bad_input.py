@@ -9,14 +9,13 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, ImportBatch, ImportItem
 from tests.files import jsonl_bytes, pdf_bytes, record, upload
-from tests.processes import manage_py, needs_postgresql
+from tests.processes import manage_py, needs_postgresql, run_in_threads
 
 NEXT_YEAR = timezone.localdate().year + 1
 NESTED = "[" * 100_000
@@ -302,21 +301,13 @@ def test_the_same_article_uploaded_twice_at_once_is_stored_once(editor_user, mon
         return detect(text)
 
     monkeypatch.setattr(language, "detect", detect_after_both_checked)
-    responses = []
 
-    def upload_once() -> None:
+    def upload_once():
         client = Client()
         client.force_login(editor_user)
-        try:
-            responses.append(client.post(UPLOAD, form_data()))
-        finally:
-            connection.close()
+        return client.post(UPLOAD, form_data())
 
-    threads = [threading.Thread(target=upload_once) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    responses = run_in_threads(upload_once)
 
     assert sorted(response.status_code for response in responses) == [200, 302]
     refused = next(response for response in responses if response.status_code == 200)
