@@ -4,8 +4,10 @@ import datetime as dt
 import signal
 import threading
 import time
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -171,3 +173,23 @@ def test_two_runs_of_one_batch_at_once_import_each_line_once():
     run_in_threads(run)
 
     assert_every_line_imported_once(batch, count)
+
+
+def test_recover_extractions_resumes_stalled_imports(queued_batch, settings):
+    settings.EXTRACTION_STALL_SECONDS = 300
+    batch = queued_batch(records(1))
+    long_ago = timezone.now() - dt.timedelta(minutes=10)
+    DBTaskResult.objects.filter(pk=batch.task_id).update(status="RUNNING", started_at=long_ago)
+    ImportBatch.objects.filter(pk=batch.pk).update(
+        status="running", heartbeat_at=long_ago, created_at=long_ago
+    )
+    out = StringIO()
+
+    call_command("recover_extractions", stdout=out)
+
+    assert out.getvalue().splitlines() == [
+        "Requeued 0 stalled extraction(s).",
+        "Resumed 1 stalled import(s).",
+    ]
+    batch.refresh_from_db()
+    assert DBTaskResult.objects.get(pk=batch.task_id).status == "READY"
