@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, F, Prefetch, QuerySet
+from django.db.models import Case, CharField, Count, F, Prefetch, QuerySet, Value, When
 
-from articles.models import Article
+from articles.models import Article, ImportBatch, ImportItem, ImportItemStatus
 from events.models import Meeting, Participant
 
 
@@ -36,3 +36,77 @@ def article_meetings(*, article: Article) -> QuerySet[Meeting]:
         )
         .order_by(F("start_date").desc(nulls_last=True), "-id")
     )
+
+
+# --- Imports -------------------------------------------------------------------------------
+
+# What an import item shows: its own outcome, or once imported its article's extraction.
+ITEM_STATES = {
+    "waiting": "Waiting",
+    "queued": "Queued",
+    "processing": "Processing",
+    "done": "Done",
+    "failed": "Failed",
+    "unsupported": "Language not supported",
+    "duplicate": "Duplicate",
+    "invalid": "Invalid",
+    "deleted": "Article deleted",
+}
+PENDING_STATES = {"waiting", "queued", "processing"}
+PROBLEM_STATES = {"failed", "unsupported", "invalid"}
+
+
+def _item_state() -> Case:
+    return Case(
+        When(status=ImportItemStatus.QUEUED, then=Value("waiting")),
+        When(status=ImportItemStatus.IMPORTED, article__isnull=True, then=Value("deleted")),
+        When(status=ImportItemStatus.IMPORTED, then=F("article__extraction_status")),
+        default=F("status"),
+        output_field=CharField(),
+    )
+
+
+def import_batches_recent(*, limit: int = 20) -> QuerySet[ImportBatch]:
+    """The latest imports, newest first, with how many items each has."""
+    return (
+        ImportBatch.objects.select_related("created_by")
+        .annotate(item_count=Count("items"))
+        .defer("data")
+        .order_by("-created_at", "-id")[:limit]
+    )
+
+
+def import_batch_detail(*, batch_id: int) -> ImportBatch:
+    """One import; raises ImportBatch.DoesNotExist."""
+    return ImportBatch.objects.select_related("created_by").defer("data").get(pk=batch_id)
+
+
+def import_batch_items(*, batch: ImportBatch, problems_only: bool = False) -> QuerySet:
+    """A batch's items in order, each with its `state` (a key of ITEM_STATES) and article."""
+    items = (
+        ImportItem.objects.filter(batch=batch)
+        .annotate(state=_item_state())
+        .select_related("article")
+        .defer("raw", "article__body")
+        .order_by("position")
+    )
+    if problems_only:
+        items = items.filter(state__in=PROBLEM_STATES)
+    return items
+
+
+def import_batch_totals(*, batch: ImportBatch) -> dict[str, int]:
+    """How many items are in each state, plus `total` and `pending` (not final yet)."""
+    counts = dict(
+        ImportItem.objects.filter(batch=batch)
+        .annotate(state=_item_state())
+        .values("state")
+        .annotate(count=Count("id"))
+        .values_list("state", "count")
+    )
+    totals = {state: counts.get(state, 0) for state in ITEM_STATES}
+    totals["total"] = sum(counts.values())
+    totals["pending"] = sum(totals[state] for state in PENDING_STATES)
+    totals["read"] = totals["total"] - totals["waiting"]
+    totals["problems"] = sum(totals[state] for state in PROBLEM_STATES)
+    return totals

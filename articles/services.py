@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import logging
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -191,84 +189,6 @@ def article_delete(*, article: Article) -> None:
     with transaction.atomic():
         meetings_replace_for_article(article=article, findings=[])
         article.delete()
-
-
-# --- Import -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ImportOutcome:
-    line: int
-    status: str  # imported, duplicate, invalid
-    message: str
-    article: Article | None = None
-
-
-def _parse_published(value: object) -> dt.date:
-    if not isinstance(value, str):
-        raise ValidationError({"published": "'published' must be a date written YYYY-MM-DD."})
-    try:
-        return dt.date.fromisoformat(value.strip()[:10])
-    except ValueError:
-        raise ValidationError(
-            {"published": f"'published' is not a date written YYYY-MM-DD: {value!r}."}
-        ) from None
-
-
-def _text_field(record: dict, key: str) -> str:
-    value = record.get(key)
-    if value is None:
-        return ""
-    if not isinstance(value, str | int):
-        raise ValidationError({key: f"'{key}' must be text."})
-    return str(value)
-
-
-def article_import_record(*, record: object, uploaded_by=None) -> Article:
-    """Create one article from an import record (the JSONL format); raises like article_create."""
-    if not isinstance(record, dict):
-        raise ValidationError("The line is not a JSON object.")
-    missing = [key for key in ("title", "text", "published") if not record.get(key)]
-    if missing:
-        raise ValidationError(f"Missing {', '.join(repr(key) for key in missing)}.")
-    return article_create(
-        title=_text_field(record, "title"),
-        body=_text_field(record, "text"),
-        published_on=_parse_published(record.get("published")),
-        source=_text_field(record, "source"),
-        url=_text_field(record, "url"),
-        language=_text_field(record, "lang"),
-        external_id=_text_field(record, "id") or None,
-        uploaded_by=uploaded_by,
-    )
-
-
-def validation_message(error: ValidationError) -> str:
-    if hasattr(error, "error_dict"):
-        return " ".join(message for messages in error.message_dict.values() for message in messages)
-    return " ".join(error.messages)
-
-
-def articles_import_jsonl(*, lines: Iterable[str], uploaded_by=None) -> Iterator[ImportOutcome]:
-    """Import JSONL lines one by one; a bad line is reported and never stops the others."""
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield ImportOutcome(number, "invalid", f"Not valid JSON: {error.msg}.")
-            continue
-        try:
-            article = article_import_record(record=record, uploaded_by=uploaded_by)
-        except DuplicateArticle as duplicate:
-            yield ImportOutcome(
-                number, "duplicate", f"Already stored: {duplicate.reason}.", duplicate.existing
-            )
-        except ValidationError as error:
-            yield ImportOutcome(number, "invalid", validation_message(error))
-        else:
-            yield ImportOutcome(number, "imported", f"Imported as article {article.pk}.", article)
 
 
 # --- Extraction ----------------------------------------------------------------------------

@@ -378,13 +378,9 @@ def pipeline_benchmark(
     """
     from django.db import connection, transaction
 
+    from articles.imports import article_import_record
     from articles.models import Article
-    from articles.services import (
-        DuplicateArticle,
-        ExtractionAborted,
-        article_import_record,
-        article_run_extraction,
-    )
+    from articles.services import DuplicateArticle, ExtractionAborted, article_run_extraction
     from events.actors import actor_directory
     from events.models import Meeting
 

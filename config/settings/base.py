@@ -122,6 +122,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Uploaded article files are read in memory and never stored as files.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# The import form refuses more than 100 files with a message; past this Django answers 400.
+DATA_UPLOAD_MAX_NUMBER_FILES = 1000
 
 # How long an extraction may stay "processing" before it is taken for a dead worker's and
 # requeued, and how many times a failing extraction is tried before it is marked failed.

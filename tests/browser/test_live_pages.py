@@ -63,6 +63,7 @@ def test_upload_then_watch_the_extraction_finish(live_server, log_in, editor_use
     page = log_in("edith", "edith-password")
     page.get_by_role("link", name="Upload", exact=True).click()
     page.get_by_label("Title").fill("Putin meets Xi in Moscow")
+    page.get_by_label("Publication date").fill("2026-01-28")
     page.get_by_label("Text", exact=True).fill(BODY)
     page.get_by_role("button", name="Upload and extract").click()
 

@@ -9,19 +9,7 @@ from django.core.management import CommandError, call_command
 from django_tasks_db.models import DBTaskResult
 
 from articles.models import Article, ExtractionStatus
-
-
-def record(number: int, **changes) -> dict:
-    return {
-        "id": f"wire-{number}",
-        "lang": "en",
-        "title": f"Foreign ministers meet in Geneva, round {number}",
-        "published": "2026-01-28",
-        "source": "Wire",
-        "url": f"https://example.com/news/{number}",
-        "text": f"Foreign ministers met in Geneva on Tuesday for round {number} of talks.",
-        **changes,
-    }
+from tests.files import record
 
 
 @pytest.fixture
@@ -83,7 +71,7 @@ def test_every_line_is_reported_and_a_bad_line_never_stops_the_others(jsonl_file
     ]
     assert lines_of(err) == [
         "articles.jsonl:5: invalid: Not valid JSON: Expecting value.",
-        "articles.jsonl:6: invalid: The line is not a JSON object.",
+        "articles.jsonl:6: invalid: The line is not a JSON object but a list.",
         "articles.jsonl:7: invalid: Missing 'title', 'text', 'published'.",
         "articles.jsonl:8: invalid: A title is required.",
         "articles.jsonl:9: invalid: 'published' is not a date written YYYY-MM-DD: '28/01/2026'.",
@@ -97,9 +85,9 @@ def test_every_line_is_reported_and_a_bad_line_never_stops_the_others(jsonl_file
 @pytest.mark.parametrize(
     ("changes", "reason"),
     [
-        ({"title": ["a", "list"]}, "'title' must be text."),
-        ({"text": {"an": "object"}}, "'text' must be text."),
-        ({"published": 20260128}, "'published' must be a date written YYYY-MM-DD."),
+        ({"title": ["a", "list"]}, "'title' must be text, not a list."),
+        ({"text": {"an": "object"}}, "'text' must be text, not an object."),
+        ({"published": 20260128}, "'published' must be a date YYYY-MM-DD, not a number."),
         ({"id": "x" * 201}, "The id is longer than 200 characters."),
         ({"source": "S" * 201}, "The source is longer than 200 characters."),
         ({"url": "https://example.com/" + "p" * 1000}, "The URL is longer than 1000 characters."),

@@ -2,6 +2,7 @@
 
 from django_tasks_db.management.commands.db_worker import Command as BaseWorkerCommand
 
+from articles.batches import import_batches_recover_stalled
 from articles.services import extractions_recover_stalled
 
 
@@ -12,4 +13,7 @@ class Command(BaseWorkerCommand):
         recovered = extractions_recover_stalled()
         if recovered:
             self.stdout.write(f"Requeued {len(recovered)} stalled extraction(s).")
+        resumed = import_batches_recover_stalled()
+        if resumed:
+            self.stdout.write(f"Resumed {len(resumed)} stalled import(s).")
         super().handle(*args, **options)

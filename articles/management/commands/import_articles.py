@@ -3,13 +3,16 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.services import articles_import_jsonl
+from articles.documents.decoding import sniff_problem
+from articles.imports import articles_import_jsonl
 
 
 class Command(BaseCommand):
     help = (
         "Import articles from JSONL files (keys: id, lang, title, published, source, url, text) "
-        "and queue their extraction. Reports what happened to every line."
+        "and queue their extraction. Reports what happened to every line. Files may be UTF-8 "
+        "(with or without a byte-order mark), UTF-16 with its byte-order mark, Windows-1252 or "
+        "Latin-1."
     )
 
     def add_arguments(self, parser) -> None:
@@ -19,11 +22,15 @@ class Command(BaseCommand):
         missing = [str(path) for path in files if not path.is_file()]
         if missing:
             raise CommandError(f"No such file: {', '.join(missing)}")
+        for path in files:
+            with path.open("rb") as handle:
+                problem = sniff_problem(handle.read(4096))
+            if problem:
+                raise CommandError(f"{path} cannot be imported: {problem}.")
         totals: Counter[str] = Counter()
         for path in files:
-            # utf-8-sig: a byte-order mark (as Windows tools write) is not part of line 1.
-            with path.open(encoding="utf-8-sig", errors="replace") as handle:
-                for outcome in articles_import_jsonl(lines=handle):
+            with path.open("rb") as handle:
+                for outcome in articles_import_jsonl(stream=handle):
                     totals[outcome.status] += 1
                     line = f"{path.name}:{outcome.line}: {outcome.status}: {outcome.message}"
                     if outcome.status == "invalid":

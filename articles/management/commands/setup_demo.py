@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from articles.services import articles_import_jsonl
+from articles.imports import articles_import_jsonl
 from events.roles import roles_describe, roles_ensure_groups
 
 DEMO_ARTICLES = Path(__file__).resolve().parents[2] / "demo" / "articles.jsonl"
@@ -41,8 +41,8 @@ class Command(BaseCommand):
         if no_articles:
             return
         totals: Counter[str] = Counter()
-        with DEMO_ARTICLES.open(encoding="utf-8") as lines:
-            for outcome in articles_import_jsonl(lines=lines, uploaded_by=editor):
+        with DEMO_ARTICLES.open("rb") as stream:
+            for outcome in articles_import_jsonl(stream=stream, uploaded_by=editor):
                 totals[outcome.status] += 1
                 if outcome.status == "invalid":
                     self.stderr.write(f"{DEMO_ARTICLES.name}:{outcome.line}: {outcome.message}")
