@@ -1,0 +1,243 @@
+"""Which runs of tokens are personal names.
+
+A name is a run of capitalised words, with name particles ("bin", "al-", "van"), initials,
+hyphenated given names and regnal numbers inside it. Titles, months, weekdays, places and the
+lexicon's `not_names` are no name words; a town's name is one when it stands beside another name
+("Lloyd Austin" is no trip to Texas). What a run is (a person, an office, a body) is decided by
+the parts that read its surroundings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from events.extraction.annotate import Annotations, Mention
+from events.extraction.document import Document
+from events.extraction.gazetteer import CITY
+from events.extraction.people import ActorDirectory
+from events.extraction.resources import Resources
+
+ROMAN = re.compile(r"^(I{1,3}|IV|V|VI{0,3}|Jr\.?|Sr\.?)$")
+INITIAL = re.compile(r"^[A-Z]\.?$")
+HYPHENS = {"-", "‐"}
+
+Run = tuple[int, int]
+
+
+class NameSpans:
+    def __init__(
+        self,
+        doc: Document,
+        annotations: Annotations,
+        resources: Resources,
+        directory: ActorDirectory,
+    ) -> None:
+        self.doc = doc
+        self.ann = annotations
+        self.res = resources
+        self.directory = directory
+        self.tokens = doc.tokens
+        self._name_words: dict[int, bool] = {}  # token index -> may be part of a name
+
+    # --- what a token is ----------------------------------------------------------------------
+
+    def place(self, i: int) -> Mention | None:
+        return self.ann.place_at[i]
+
+    def title(self, i: int) -> Mention | None:
+        return self.ann.title_at[i]
+
+    def name_word(self, i: int) -> bool:
+        known = self._name_words.get(i)
+        if known is None:
+            known = self._name_words[i] = self._is_name_word(i)
+        return known
+
+    def _is_name_word(self, i: int) -> bool:
+        token = self.tokens[i]
+        if not token.capitalized or not any(ch.isalpha() for ch in token.text):
+            return False
+        if "." in token.text[1:-1]:
+            return False  # "ASEAN.Melanjutkan": two words run together
+        if token.key in self.res.not_names or self.title(i) is not None:
+            return False
+        if self.res.dates.months.get(token.key.rstrip(".")) or token.key in self.res.dates.weekdays:
+            return False
+        place = self.place(i)
+        if place is not None and not self._name_like_city(place, i):
+            return False
+        if token.text.isupper() and len(token.text) > 1 and not ROMAN.match(token.text):
+            return bool(self.directory.lookup(token.text))  # "SBY", "AMLO"; not "US", "NATO"
+        return True
+
+    def _name_like_city(self, place: Mention, i: int, depth: int = 0) -> bool:
+        """A town's name beside another name is part of a name: "Barack Obama", "Vladimir
+        Putin", and "Secretary of State Marco Rubio" (two towns in a row after a title)."""
+        if (
+            place.label != CITY
+            or place.place is None
+            or place.end - place.start > 1
+            or (
+                not place.place.alternate
+                and (place.place.capital or place.place.population >= 500_000)
+            )
+        ):
+            return False
+        if place.place.alternate and self._joins_a_name(i):
+            return True  # "President Ahmad al-Sharaa": "Ahmad" is no town here
+        previous_title = self.title(i - 1) if i > 0 else None
+        after_title = previous_title is not None and previous_title.label in {
+            "royal",
+            "courtesy",
+            "head",
+            "minister",
+            "deputy",
+        }
+        return (
+            after_title
+            or self.plain_word(i - 1)
+            or self.plain_word(i + 1)
+            or (depth < 2 and i > 0 and self._town_in_name(i - 1, depth + 1))
+        )
+
+    def _joins_a_name(self, i: int) -> bool:
+        """A name particle or another capitalised word right after token i."""
+        following = i + 1
+        if (
+            following >= len(self.tokens)
+            or self.tokens[following].sentence != self.tokens[i].sentence
+        ):
+            return False
+        token = self.tokens[following]
+        return token.key in self.res.name_particles or (
+            token.capitalized and token.alpha and self.place(following) is None
+        )
+
+    def _town_in_name(self, i: int, depth: int) -> bool:
+        place = self.place(i)
+        return place is not None and self._name_like_city(place, i, depth)
+
+    def plain_word(self, i: int) -> bool:
+        """A capitalised word that is neither a place, a title nor a known non-name."""
+        if i < 0 or i >= len(self.tokens):
+            return False
+        token = self.tokens[i]
+        return (
+            token.capitalized
+            and token.alpha
+            and self.place(i) is None
+            and self.title(i) is None
+            and token.key not in self.res.not_names
+        )
+
+    def _glued(self, i: int) -> bool:
+        """Token i is a hyphen written without spaces between two words: "al-Sharaa"."""
+        return (
+            self.tokens[i].text in HYPHENS
+            and i > 0
+            and not self.tokens[i - 1].space_after
+            and not self.tokens[i].space_after
+        )
+
+    def _spaced_hyphen(self, i: int) -> bool:
+        return i < len(self.tokens) and self.tokens[i].text in HYPHENS
+
+    # --- runs -------------------------------------------------------------------------------
+
+    def runs(self) -> list[Run]:
+        """Every name run of the document, in order."""
+        runs: list[Run] = []
+        tokens = self.tokens
+        count = len(tokens)
+        i = 0
+        while i < count:
+            start = self._run_start(i)
+            if start is None:
+                i += 1
+                continue
+            j = self._run_end(start)
+            while j > start and (
+                tokens[j - 1].key in self.res.name_particles or tokens[j - 1].text in HYPHENS
+            ):
+                j -= 1
+            if j > start and any(self.name_word(k) for k in range(start, j)):
+                runs.append((start, j))
+                i = j
+            else:
+                i = start + 1
+        return runs
+
+    def _run_end(self, start: int) -> int:
+        tokens = self.tokens
+        count = len(tokens)
+        particles = self.res.name_particles
+        j = start
+        if not self.name_word(start) and tokens[start].key in self.res.not_names:
+            j += 1  # the everyday-word surname _run_start let in ("He Lifeng")
+        while j < count and tokens[j].sentence == tokens[start].sentence:
+            if (
+                self.name_word(j)
+                or (j > start and INITIAL.match(tokens[j].text))
+                or (j > start and ROMAN.match(tokens[j].text) and tokens[j - 1].capitalized)
+            ):
+                j += 1
+            elif j + 1 < count and self._glued(j) and tokens[j + 1].alpha:
+                j += 2
+            elif j > start and j + 2 < count and self._glued(j + 1) and tokens[j].capitalized:
+                j += 1  # "Chung In-yong": a hyphenated given name
+            elif (
+                tokens[j].key in particles
+                and j + 1 < count
+                and tokens[j + 1].sentence == tokens[j].sentence
+                and (
+                    self.name_word(j + 1)
+                    or self._glued(j + 1)
+                    or self._spaced_hyphen(j + 1)
+                    or (j > start and self.title(j + 1) is not None and tokens[j + 1].capitalized)
+                )
+            ):
+                j += 1
+            elif (
+                j > start
+                and tokens[j - 1].key in particles
+                and tokens[j].capitalized
+                and self.title(j) is not None
+            ):
+                j += 1  # "bin Sultan": after a particle, a title word is a name
+            elif self._spaced_hyphen(j) and j > start and tokens[j - 1].key in particles:
+                j += 1
+            else:
+                break
+        return j
+
+    def _run_start(self, i: int) -> int | None:
+        token = self.tokens[i]
+        if not token.capitalized and token.key not in self.res.name_particles:
+            return None
+        if (
+            token.key in self.res.not_names
+            and token.capitalized
+            and token.alpha
+            and self.title(i) is None
+            and self.place(i) is None
+            and i > 0
+            and self.title(i - 1) is not None
+            and i + 1 < len(self.tokens)
+            and self.name_word(i + 1)
+            and self.tokens[i + 1].sentence == token.sentence
+        ):
+            return i  # "Vice Premier He Lifeng": a surname that is also an everyday word
+        if self.name_word(i) or (
+            INITIAL.match(self.tokens[i].text)
+            and i + 1 < len(self.tokens)
+            and self.name_word(i + 1)
+        ):
+            return i
+        if (
+            token.key in self.res.name_particles
+            and i + 2 < len(self.tokens)
+            and (self._glued(i + 1) or self._spaced_hyphen(i + 1))
+            and self.name_word(i + 2)
+        ):
+            return i
+        return None
