@@ -11,9 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-from events.extraction.document import Document
-from events.extraction.names import name_tokens, skeleton, stemmed_tokens
-from events.extraction.people import ActorDirectory
+from events.extraction.names import fold, name_tokens, skeleton, stemmed_tokens
 from events.extraction.persons.model import (
     RANK_ORDER,
     SOURCE_STRENGTH,
@@ -21,31 +19,36 @@ from events.extraction.persons.model import (
     PersonMention,
     TitleGroup,
 )
-from events.extraction.resources import Resources
+from events.extraction.persons.spans import NameSpans
 from events.extraction.types import KnownActor
+
+MIN_NEW_NAME_WORDS = 2  # a given name and a surname
 
 
 class Cast:
-    def __init__(
-        self,
-        doc: Document,
-        resources: Resources,
-        directory: ActorDirectory,
-        reference: dt.date,
-    ) -> None:
-        self.doc = doc
-        self.res = resources
-        self.directory = directory
+    def __init__(self, spans: NameSpans, reference: dt.date) -> None:
+        self.spans = spans
+        self.doc = spans.doc
+        self.res = spans.res
+        self.directory = spans.directory
         self.reference = reference
-        self.tokens = doc.tokens
+        self.tokens = spans.tokens
         self.persons: list[Person] = []
         self.mentions: list[PersonMention] = []
 
     # --- the directory ------------------------------------------------------------------------
 
-    def known_span(self, start: int, end: int) -> tuple[KnownActor, int, int] | None:
+    def known_span(
+        self, start: int, end: int, title_start: int | None = None
+    ) -> tuple[KnownActor, int, int] | None:
         """The known actor a run names, and the part of the run that names them (a sentence's
-        first word is no part of the name)."""
+        first word is no part of the name). With the title before the run, the directory may
+        know the two together: "King Fahd", "Queen Elizabeth"."""
+        if title_start is not None:
+            words = " ".join(self.tokens[i].text for i in range(title_start, end))
+            found = self.directory.lookup(words, self.res.name_endings)
+            if found:
+                return found[0], start, end
         spans = [(start, end)]
         if end - start > 2:
             spans += [(start + 1, end), (start, end - 1)]
@@ -110,17 +113,25 @@ class Cast:
         country: str | None,
         source: str,
         counterpart: bool = False,
+        title_start: int | None = None,
     ) -> Person | None:
-        """The person a described span names (created when new), with what describes them."""
-        name = self.doc.span_text(start, end)
+        """The person a described span names (created when new), with what describes them;
+        None when the span shows no sign of being a person's name."""
+        name = self.spans.name_text(start, end)
         words = self.words(name)
         if not words:
             return None
-        found = self.known_span(start, end)
+        found = self.known_span(start, end, title_start)
         known = found[0] if found else None
         if known and known.country and country and known.country != country:
             known = None  # "Foreign Minister of Timor-Leste Guterres" is not the UN's Guterres
         person = self._same_known(known) or self.match(words, country)
+        if person is None and known is None:
+            if self._royal(title_start) and len(words) < MIN_NEW_NAME_WORDS:
+                # Royals go by one name with their title: "Prince Philip", "Queen Rania".
+                name = self.doc.span_text(title_start, end)  # matched by the name alone
+            elif not self._new_name(start, end, words):
+                return None
         if person is None:
             person = Person(name=name, tokens=words)
             self.persons.append(person)
@@ -145,6 +156,27 @@ class Cast:
         person.counterpart = person.counterpart or counterpart
         self.add_mention(person, start, end)
         return person
+
+    def _royal(self, title_start: int | None) -> bool:
+        return title_start is not None and self.spans.title(title_start).label == "royal"
+
+    def _new_name(self, start: int, end: int, words: set[str]) -> bool:
+        """Whether a described span nobody knows may name a new person: a given name and a
+        surname at least (a bare "Charles" or "Retno" is someone named in full elsewhere, or
+        nobody) unless the language's officials often go by one name, and no word of an
+        office, an organisation or a place."""
+        if len(words) < MIN_NEW_NAME_WORDS and not (
+            self.res.one_word_names and start != self.doc.sentences[self.tokens[start].sentence][0]
+        ):
+            return False  # a sentence's first word is capitalised whatever it is
+        written = self.doc.span_text(start, end).split()  # "Co-operative" is one word here
+        if any(self.spans.office_word(fold(word)) for word in written):
+            return False
+        for i in range(start, end):
+            place = self.spans.place(i)
+            if place is not None and not self.spans.name_word(i):
+                return False
+        return True
 
     def _know(self, person: Person, known: KnownActor, name: str) -> None:
         """The directory's actor is this person: their name, country and offices."""

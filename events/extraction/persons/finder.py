@@ -15,7 +15,7 @@ from events.extraction.people import ActorDirectory
 from events.extraction.persons.cast import Cast
 from events.extraction.persons.countries import Countries
 from events.extraction.persons.mentions import Mentions
-from events.extraction.persons.model import People, Person
+from events.extraction.persons.model import People, Person, TitleGroup
 from events.extraction.persons.office import mark_out_of_office
 from events.extraction.persons.spans import NameSpans, Run
 from events.extraction.persons.titles import TitleGroups
@@ -32,7 +32,7 @@ def find_people(
 ) -> People:
     spans = NameSpans(doc, annotations, resources, directory)
     titles = TitleGroups(spans)
-    cast = Cast(doc, resources, directory, reference)
+    cast = Cast(spans, reference)
     countries = Countries(spans, cast)
     mentions = Mentions(spans, titles, cast)
 
@@ -55,29 +55,49 @@ def _described(
     runs: list[Run], titles: TitleGroups, cast: Cast
 ) -> tuple[dict[Run, Person], list[Run]]:
     """Runs that a title, an apposition, "of" a country or the directory describe, as people;
-    and the others."""
+    and the others (offices' fields are neither)."""
     described: dict[Run, Person] = {}
     undescribed: list[Run] = []
-    for start, end in runs:
-        group = titles.before(start) or titles.apposition_before(start)
-        after = titles.country_after(end)
-        apposition = (
-            titles.apposition_after(end) if group is None or group.country is None else None
-        )
-        known_span = cast.known_span(start, end)
-        if group is None and apposition is None and after is None and known_span is None:
-            undescribed.append((start, end))
+    for run in runs:
+        if titles.office_run(run):
             continue
-        if known_span and group is None:
-            _, start, end = known_span
-        country, source = None, ""
-        if group and group.country:
-            country, source = group.country, "explicit"
-        elif after:
-            country, source = after, "explicit"
-        elif apposition and apposition.country:
-            country, source = apposition.country, "apposition"
-        person = cast.name(start, end, group or apposition, country, source)
-        if person:
-            described[(start, end)] = person
+        person = _describe(run, titles, cast)
+        if person is None:
+            undescribed.append(run)
+        else:
+            described[run] = person
     return described, undescribed
+
+
+def _describe(run: Run, titles: TitleGroups, cast: Cast) -> Person | None:
+    start, end = run
+    group = titles.before(start)
+    if group is None:
+        group = titles.apposition_before(start)
+        if group is not None and _named_before(run, group, cast):
+            return None  # "Besides Malaysia's defence minister, Prabowo": a later mention
+    after = titles.country_after(end)
+    apposition = titles.apposition_after(end) if group is None or group.country is None else None
+    title = titles.spans.title(start - 1) if start > 0 else None
+    title_start = title.start if title is not None and group is not None else None
+    known_span = cast.known_span(start, end, title_start)
+    if group is None and apposition is None and after is None and known_span is None:
+        return None
+    if known_span and group is None:
+        _, start, end = known_span
+    country, source = None, ""
+    if group and group.country:
+        country, source = group.country, "explicit"
+    elif after:
+        country, source = after, "explicit"
+    elif apposition and apposition.country:
+        country, source = apposition.country, "apposition"
+    return cast.name(start, end, group or apposition, country, source, title_start=title_start)
+
+
+def _named_before(run: Run, group: TitleGroup, cast: Cast) -> bool:
+    """A name that is part of someone's already named with another country: the title before
+    the comma is someone else's."""
+    words = cast.words(cast.spans.name_text(*run))
+    person = cast.match(words, None)
+    return person is not None and group.country is not None and person.country != group.country

@@ -14,11 +14,15 @@ import re
 from events.extraction.annotate import Annotations, Mention
 from events.extraction.document import Document
 from events.extraction.gazetteer import CITY
+from events.extraction.names import fold
 from events.extraction.people import ActorDirectory
 from events.extraction.resources import Resources
 
+GLUED_FRONT = re.compile(r"^(\w*[a-z])(?=[A-Z][a-z])")  # "AffairsJane": "Affairs"
 ROMAN = re.compile(r"^(I{1,3}|IV|V|VI{0,3}|Jr\.?|Sr\.?)$")
 INITIAL = re.compile(r"^[A-Z]\.?$")
+INITIALS = re.compile(r"^[A-Z]{2,3}\.?$")  # "Retno LP Marsudi"
+EVERYDAY_SURNAME_LENGTH = 3  # "He Lifeng", "Ma Ying-jeou": short surnames that are words
 HYPHENS = {"-", "‐"}
 
 Run = tuple[int, int]
@@ -59,7 +63,11 @@ class NameSpans:
             return False
         if "." in token.text[1:-1]:
             return False  # "ASEAN.Melanjutkan": two words run together
-        if token.key in self.res.not_names or self.title(i) is not None:
+        if (
+            token.key in self.res.not_names
+            or token.key in self.res.office_words
+            or self.title(i) is not None
+        ):
             return False
         if self.res.dates.months.get(token.key.rstrip(".")) or token.key in self.res.dates.weekdays:
             return False
@@ -142,6 +150,27 @@ class NameSpans:
     def _spaced_hyphen(self, i: int) -> bool:
         return i < len(self.tokens) and self.tokens[i].text in HYPHENS
 
+    def name_text(self, start: int, end: int) -> str:
+        """A run's text without a word glued to its front ("AffairsJane Roe": an office word
+        run into the name when a line break was lost)."""
+        text = self.doc.span_text(start, end)
+        glued = GLUED_FRONT.match(self.tokens[start].text)
+        if glued and self.stop_word(fold(glued.group(1))):
+            return text[len(glued.group(1)) :]
+        return text
+
+    def office_word(self, key: str) -> bool:
+        """A word of an office or an organisation's name."""
+        return key in self.res.office_words or key in self.res.organisation_words
+
+    def stop_word(self, key: str) -> bool:
+        """A word that is never part of a name: a function, office or organisation word."""
+        return (
+            key in self.res.not_names
+            or key in self.res.office_words
+            or key in self.res.organisation_words
+        )
+
     # --- runs -------------------------------------------------------------------------------
 
     def runs(self) -> list[Run]:
@@ -179,6 +208,8 @@ class NameSpans:
                 self.name_word(j)
                 or (j > start and INITIAL.match(tokens[j].text))
                 or (j > start and ROMAN.match(tokens[j].text) and tokens[j - 1].capitalized)
+                or (j > start and self._initials(j))
+                or (j > start and self._month_surname(j))
             ):
                 j += 1
             elif j + 1 < count and self._glued(j) and tokens[j + 1].alpha:
@@ -208,7 +239,45 @@ class NameSpans:
                 j += 1
             else:
                 break
+        if j > start and self._town_surname(start, j):
+            j += 1
         return j
+
+    def _initials(self, j: int) -> bool:
+        """Two or three capitals between name words are initials: "Retno LP Marsudi"."""
+        return bool(
+            INITIALS.match(self.tokens[j].text)
+            and self.place(j) is None
+            and j + 1 < len(self.tokens)
+            and self.tokens[j + 1].sentence == self.tokens[j].sentence
+            and self.name_word(j + 1)
+        )
+
+    def _month_surname(self, j: int) -> bool:
+        """A month's name right after a name word, with no number beside it, is a surname:
+        "Theresa May", "Dong Jun". Not in headlines, whose capitals tell nothing."""
+        token = self.tokens[j]
+        if (
+            not token.capitalized
+            or not token.alpha
+            or not self.res.dates.months.get(token.key)
+            or token.sentence in self.doc.headline_sentences
+            or (self.doc.shouting_title and self.doc.in_title(j))
+        ):
+            return False
+        neighbours = [self.tokens[k] for k in (j - 1, j + 1) if 0 <= k < len(self.tokens)]
+        return not any(any(ch.isdigit() for ch in t.text) for t in neighbours)
+
+    def _town_surname(self, start: int, end: int) -> bool:
+        """A town's name right after a name is its surname when the directory knows the whole:
+        "Lloyd Austin"."""
+        if end >= len(self.tokens) or self.tokens[end].sentence != self.tokens[start].sentence:
+            return False
+        place = self.place(end)
+        if place is None or place.label != CITY or place.end != end + 1:
+            return False
+        words = " ".join(self.tokens[i].text for i in range(start, end + 1))
+        return bool(self.directory.lookup(words, self.res.name_endings))
 
     def _run_start(self, i: int) -> int | None:
         token = self.tokens[i]
@@ -216,6 +285,9 @@ class NameSpans:
             return None
         if (
             token.key in self.res.not_names
+            and token.key not in self.res.office_words
+            and len(token.text) <= EVERYDAY_SURNAME_LENGTH
+            and not token.text.isupper()
             and token.capitalized
             and token.alpha
             and self.title(i) is None

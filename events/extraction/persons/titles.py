@@ -27,17 +27,44 @@ class TitleGroups:
         self.res = spans.res
         self.tokens = spans.tokens
         self.run_ending_at: dict[int, Run] = {}
+        self.run_starting_at: dict[int, Run] = {}
 
     def know_runs(self, runs: list[Run]) -> None:
         """The name runs of the document: a group never reaches across another name."""
         self.run_ending_at = {end - 1: (start, end) for start, end in runs}
+        self.run_starting_at = {start: (start, end) for start, end in runs}
 
     def inside_name_of_body(self, run: Run) -> bool:
-        """'Partai Komunis Vietnam': capitalised words between a title and a country belong
-        to an institution's name, not to a person."""
+        """Capitalised words that belong to a body's name or an office, not to a person: before
+        a country ("Partai Komunis Vietnam") or an organisation, or between a title and the
+        country of the name that follows ("Ambassador for Disarmament Affairs of Ruritania")."""
         _start, end = run
         place = self.spans.place(end) if end < len(self.tokens) else None
-        return is_country_like(place) or (place is not None and place.label == ORGANISATION)
+        if is_country_like(place) or (place is not None and place.label == ORGANISATION):
+            return True
+        return self.office_run(run)
+
+    def office_run(self, run: Run) -> bool:
+        """A run between a title and a country followed by another name is the office's field:
+        "Duta Besar Urusan Perlucutan AS Jane Roe", "Ketua Protokol Kemlu Malaysia Dato X"."""
+        start, end = run
+        if start == 0 or self.spans.title(start - 1) is None:
+            return False
+        sentence = self.tokens[start].sentence
+        i = end
+        while i < len(self.tokens) and self.tokens[i].sentence == sentence and i - end <= 3:
+            place = self.spans.place(i)
+            if is_country_like(place):
+                following = place.end
+                title = self.spans.title(following) if following < len(self.tokens) else None
+                if title is not None and title.label == "courtesy":
+                    following = title.end
+                return following in self.run_starting_at
+            token = self.tokens[i]
+            if not (token.capitalized and not self.spans.name_word(i)):
+                return False
+            i += 1
+        return False
 
     def before(self, position: int, strict_edge: bool = False) -> TitleGroup | None:
         """The title (with country) written before a name that starts at `position`."""
@@ -197,6 +224,8 @@ class TitleGroups:
         ]
         if not titles or titles[0].start - end > 5:
             return None
+        if self._introduces_a_name(titles[0].end, stop):
+            return None  # "A, Foreign Minister B, and C": the title is B's
         group = self.describe(end + 1, stop)
         if group and group.country is None:
             later = [
@@ -206,6 +235,24 @@ class TitleGroups:
                 group.country = later[0].place.country
                 group.organisation = False
         return group
+
+    def _introduces_a_name(self, start: int, stop: int) -> bool:
+        """A name follows the title group that starts before `start`, within `stop`."""
+        for k in range(start, stop):
+            run = self.run_starting_at.get(k)
+            if run is not None and not self.office_run(run):
+                return True
+            token = self.tokens[k]
+            if not (
+                self.spans.title(k)
+                or self.spans.place(k)
+                or token.capitalized
+                or token.key in self.res.title_fillers
+                or token.key in self.res.possessives
+                or token.key in GROUP_MARKS
+            ):
+                return False
+        return False
 
     def apposition_before(self, start: int) -> TitleGroup | None:
         """'the Italian foreign minister, X': a title, a comma, then the name."""
