@@ -164,19 +164,13 @@ class Cast:
         """Whether a described span nobody knows may name a new person: a given name and a
         surname at least (a bare "Charles" or "Retno" is someone named in full elsewhere, or
         nobody) unless the language's officials often go by one name, and no word of an
-        office, an organisation or a place."""
+        office or an organisation (places are no name words: `spans`)."""
         if len(words) < MIN_NEW_NAME_WORDS and not (
             self.res.one_word_names and start != self.doc.sentences[self.tokens[start].sentence][0]
         ):
             return False  # a sentence's first word is capitalised whatever it is
         written = self.doc.span_text(start, end).split()  # "Co-operative" is one word here
-        if any(self.spans.office_word(fold(word)) for word in written):
-            return False
-        for i in range(start, end):
-            place = self.spans.place(i)
-            if place is not None and not self.spans.name_word(i):
-                return False
-        return True
+        return not any(self.spans.office_word(fold(word)) for word in written)
 
     def _know(self, person: Person, known: KnownActor, name: str) -> None:
         """The directory's actor is this person: their name, country and offices."""

@@ -71,11 +71,9 @@ def _described(
 
 def _describe(run: Run, titles: TitleGroups, cast: Cast) -> Person | None:
     start, end = run
-    group = titles.before(start)
-    if group is None:
-        group = titles.apposition_before(start)
-        if group is not None and _named_before(run, group, cast):
-            return None  # "Besides Malaysia's defence minister, Prabowo": a later mention
+    group = titles.before(start) or titles.apposition_before(start)
+    if group is not None and _named_before(run, group, cast):
+        return None  # "Besides Malaysia's defence minister, Prabowo": a later mention
     after = titles.country_after(end)
     apposition = titles.apposition_after(end) if group is None or group.country is None else None
     title = titles.spans.title(start - 1) if start > 0 else None
@@ -96,8 +94,11 @@ def _describe(run: Run, titles: TitleGroups, cast: Cast) -> Person | None:
 
 
 def _named_before(run: Run, group: TitleGroup, cast: Cast) -> bool:
-    """A name that is part of someone's already named with another country: the title before
-    the comma is someone else's."""
+    """A name after a comma that is part of someone's already named with another country: the
+    title before the comma is someone else's."""
+    start, _ = run
+    if start == 0 or cast.tokens[start - 1].text != ",":
+        return False
     words = cast.words(cast.spans.name_text(*run))
     person = cast.match(words, None)
     return person is not None and group.country is not None and person.country != group.country

@@ -22,6 +22,7 @@ GLUED_FRONT = re.compile(r"^(\w*[a-z])(?=[A-Z][a-z])")  # "AffairsJane": "Affair
 ROMAN = re.compile(r"^(I{1,3}|IV|V|VI{0,3}|Jr\.?|Sr\.?)$")
 INITIAL = re.compile(r"^[A-Z]\.?$")
 INITIALS = re.compile(r"^[A-Z]{2,3}\.?$")  # "Retno LP Marsudi"
+LARGE_TOWN = 500_000  # inhabitants: a larger town's name is a place, even beside a name
 EVERYDAY_SURNAME_LENGTH = 3  # "He Lifeng", "Ma Ying-jeou": short surnames that are words
 HYPHENS = {"-", "‐"}
 
@@ -87,7 +88,7 @@ class NameSpans:
             or place.end - place.start > 1
             or (
                 not place.place.alternate
-                and (place.place.capital or place.place.population >= 500_000)
+                and (place.place.capital or place.place.population >= LARGE_TOWN)
             )
         ):
             return False
@@ -237,11 +238,30 @@ class NameSpans:
                 j += 1  # "bin Sultan": after a particle, a title word is a name
             elif self._spaced_hyphen(j) and j > start and tokens[j - 1].key in particles:
                 j += 1
+            elif j > start and self._small_town_in_name(j):
+                j = self.place(j).end  # "Tran Vinh Long": a town's words ending a name
             else:
                 break
         if j > start and self._town_surname(start, j):
             j += 1
         return j
+
+    def _small_town_in_name(self, j: int) -> bool:
+        """A small town of several words right after a name word, with no preposition between,
+        goes on the name (one-word towns are decided by `_name_like_city`)."""
+        place = self.place(j)
+        return bool(
+            place is not None
+            and place.start == j
+            and place.label == CITY
+            and place.end - place.start > 1
+            and place.place is not None
+            and not place.place.capital
+            and place.place.population < LARGE_TOWN
+            and self.tokens[place.end - 1].sentence == self.tokens[j].sentence
+            and all(self.tokens[k].capitalized for k in range(j, place.end))
+            and self.tokens[j].sentence not in self.doc.headline_sentences
+        )
 
     def _initials(self, j: int) -> bool:
         """Two or three capitals between name words are initials: "Retno LP Marsudi"."""

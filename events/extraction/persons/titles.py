@@ -17,6 +17,7 @@ GROUP_MARKS = {"&", "-", "(", ")"}
 STOPS = {".", ";", ":", "!", "?", '"', "“", "”", "«", "»"}
 GROUP_REACH = 14  # tokens a title group may span before a name
 APPOSITION_REACH = 16  # tokens an apposition may span after a name
+OFFICE_REACH = 3  # office words between a title and an office's field
 
 
 class TitleGroups:
@@ -48,7 +49,7 @@ class TitleGroups:
         """A run between a title and a country followed by another name is the office's field:
         "Duta Besar Urusan Perlucutan AS Jane Roe", "Ketua Protokol Kemlu Malaysia Dato X"."""
         start, end = run
-        if start == 0 or self.spans.title(start - 1) is None:
+        if not self._after_title(start):
             return False
         sentence = self.tokens[start].sentence
         i = end
@@ -64,6 +65,18 @@ class TitleGroups:
             if not (token.capitalized and not self.spans.name_word(i)):
                 return False
             i += 1
+        return False
+
+    def _after_title(self, start: int) -> bool:
+        """A title ends right before `start`, or a few capitalised office words after one."""
+        i = start - 1
+        while i >= 0 and start - i <= OFFICE_REACH:
+            if self.spans.title(i) is not None:
+                return True
+            token = self.tokens[i]
+            if not (token.capitalized and token.alpha and not self.spans.name_word(i)):
+                return False
+            i -= 1
         return False
 
     def before(self, position: int, strict_edge: bool = False) -> TitleGroup | None:
