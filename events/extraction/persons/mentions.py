@@ -1,5 +1,5 @@
 """Later mentions of people already named: an undescribed part of their name ("Putin"), a title
-alone ("the Saudi leader", "pemimpin Rusia itu"), a town's name that is their surname, and words
+alone ("the Qatari leader", "pemimpin Rusia itu"), a town's name that is their surname, and words
 of their name in a headline."""
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ class Mentions:
                 self.cast.add_mention(person, start, end)
 
     def nominals(self, runs: list[Run]) -> None:
-        """'the Saudi leader': a title without a name names the official last named so."""
+        """'the Qatari leader': a title without a name names the official last named so."""
         run_starts = {start for start, _ in runs}
         covered = self._covered() | self._pair_phrases()
         spans = self.spans

@@ -21,9 +21,9 @@ from events.extraction.resources import Resources
 GLUED_FRONT = re.compile(r"^(\w*[a-z])(?=[A-Z][a-z])")  # "AffairsJane": "Affairs"
 ROMAN = re.compile(r"^(I{1,3}|IV|V|VI{0,3}|Jr\.?|Sr\.?)$")
 INITIAL = re.compile(r"^[A-Z]\.?$")
-INITIALS = re.compile(r"^[A-Z]{2,3}\.?$")  # "Retno LP Marsudi"
+INITIALS = re.compile(r"^[A-Z]{2,3}\.?$")  # "Jane QR Roe"
 LARGE_TOWN = 500_000  # inhabitants: a larger town's name is a place, even beside a name
-EVERYDAY_SURNAME_LENGTH = 3  # "He Lifeng", "Ma Ying-jeou": short surnames that are words
+EVERYDAY_SURNAME_LENGTH = 3  # "He Wei", "Ma Ying-jeou": short surnames that are words
 HYPHENS = {"-", "‐"}
 
 Run = tuple[int, int]
@@ -63,7 +63,7 @@ class NameSpans:
         if not token.capitalized or not any(ch.isalpha() for ch in token.text):
             return False
         if "." in token.text[1:-1]:
-            return False  # "ASEAN.Melanjutkan": two words run together
+            return False  # "ASEAN.Kemudian": two words run together
         if (
             token.key in self.res.not_names
             or token.key in self.res.office_words
@@ -203,7 +203,7 @@ class NameSpans:
         particles = self.res.name_particles
         j = start
         if not self.name_word(start) and tokens[start].key in self.res.not_names:
-            j += 1  # the everyday-word surname _run_start let in ("He Lifeng")
+            j += 1  # the everyday-word surname _run_start let in ("He Wei")
         while j < count and tokens[j].sentence == tokens[start].sentence:
             if (
                 self.name_word(j)
@@ -216,7 +216,7 @@ class NameSpans:
             elif j + 1 < count and self._glued(j) and tokens[j + 1].alpha:
                 j += 2
             elif j > start and j + 2 < count and self._glued(j + 1) and tokens[j].capitalized:
-                j += 1  # "Chung In-yong": a hyphenated given name
+                j += 1  # "Kim Min-jun": a hyphenated given name
             elif (
                 tokens[j].key in particles
                 and j + 1 < count
@@ -264,7 +264,7 @@ class NameSpans:
         )
 
     def _initials(self, j: int) -> bool:
-        """Two or three capitals between name words are initials: "Retno LP Marsudi"."""
+        """Two or three capitals between name words are initials: "Jane QR Roe"."""
         return bool(
             INITIALS.match(self.tokens[j].text)
             and self.place(j) is None
@@ -275,7 +275,7 @@ class NameSpans:
 
     def _month_surname(self, j: int) -> bool:
         """A month's name right after a name word, with no number beside it, is a surname:
-        "Theresa May", "Dong Jun". Not in headlines, whose capitals tell nothing."""
+        "Theresa May", "Li Jun". Not in headlines, whose capitals tell nothing."""
         token = self.tokens[j]
         if (
             not token.capitalized
@@ -318,7 +318,7 @@ class NameSpans:
             and self.name_word(i + 1)
             and self.tokens[i + 1].sentence == token.sentence
         ):
-            return i  # "Vice Premier He Lifeng": a surname that is also an everyday word
+            return i  # "Vice Premier He Wei": a surname that is also an everyday word
         if self.name_word(i) or (
             INITIAL.match(self.tokens[i].text)
             and i + 1 < len(self.tokens)

@@ -37,7 +37,7 @@ class TitleGroups:
 
     def inside_name_of_body(self, run: Run) -> bool:
         """Capitalised words that belong to a body's name or an office, not to a person: before
-        a country ("Partai Komunis Vietnam") or an organisation, or between a title and the
+        a country ("Partai Buruh Australia") or an organisation, or between a title and the
         country of the name that follows ("Ambassador for Disarmament Affairs of Ruritania")."""
         _start, end = run
         place = self.spans.place(end) if end < len(self.tokens) else None
