@@ -10,7 +10,7 @@ export UV_PROJECT_ENVIRONMENT := .venv
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run demo worker test test-sqlite test-browser lint format migrations-check eval eval-seed benchmark ci clean
+.PHONY: help install run demo worker test test-sqlite test-browser lint format migrations-check eval eval-seed actor-report benchmark ci clean
 
 help:
 	@echo "make run               the app on SQLite, with a worker and demo data"
@@ -19,6 +19,7 @@ help:
 	@echo "make lint | format     ruff"
 	@echo "make eval              score extraction on both shared labelled sets (dev, dev2)"
 	@echo "make eval-seed         fail unless the seed article scores strict F1 1.0"
+	@echo "make actor-report      the actors extraction creates from both shared corpora"
 	@echo "make benchmark         extraction speed on the shared corpus"
 	@echo "make ci                what CI runs"
 
@@ -73,6 +74,10 @@ eval: install
 # The seed article must stay exactly right: fails unless its strict F1 is 1.0.
 eval-seed: install
 	scripts/eval-seed
+
+# The actors extraction creates from both shared corpora, for a reader to check.
+actor-report: install
+	scripts/actor-report ../shared/corpus/articles.jsonl ../shared/corpus/articles-2.jsonl
 
 benchmark: install
 	$(PYTHON) manage.py benchmark_extraction ../shared/corpus/articles.jsonl --repeat 5 $(ARGS)

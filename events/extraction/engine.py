@@ -21,7 +21,7 @@ from events.extraction.persons import find_people
 from events.extraction.resources import for_language
 from events.extraction.types import ArticleInput, ExtractionResult
 
-VERSION = "1.1"
+VERSION = "2.0"
 
 
 def extract(article: ArticleInput, actors: ActorDirectory | None = None) -> ExtractionResult:

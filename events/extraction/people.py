@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from events.extraction.names import name_tokens, normalize_name, skeleton, stemmed_tokens
@@ -16,6 +17,7 @@ class ActorDirectory:
         self.by_key: dict[str, list[KnownActor]] = {}
         self._by_stem: dict[tuple[str, ...], dict[str, list[KnownActor]]] = {}
         self._by_skeleton: dict[str, list[KnownActor]] = {}
+        self._by_bare: dict[str, list[KnownActor]] = {}  # names without their initials
         self._looked_up: dict[tuple[str, tuple[str, ...]], tuple[KnownActor, ...]] = {}
         self.add(known)
 
@@ -30,6 +32,9 @@ class ActorDirectory:
                 skeleton_key = _skeleton_key(alias)
                 if skeleton_key:
                     self._index(self._by_skeleton, skeleton_key, actor)
+                bare_key = _without_initials(alias)
+                if bare_key:
+                    self._index(self._by_bare, bare_key, actor)
         self._by_stem.clear()
         self._looked_up.clear()
 
@@ -54,10 +59,16 @@ class ActorDirectory:
         if not found and endings:
             found = self._stems(endings).get(" ".join(stemmed_tokens(name, endings)))
         if not found:
-            # Transliteration variants ("Ahmad al-Sharaa" for "Ahmed al-Sharaa"), when only
-            # one actor could be meant.
-            candidates = list(dict.fromkeys(self._by_skeleton.get(_skeleton_key(name), [])))
-            found = candidates if len(candidates) == 1 else None
+            # Initials written otherwise ("Jane Q. R. Roe", "Jane QR Roe") or transliteration
+            # variants ("Ahmad al-Sharaa" for "Ahmed al-Sharaa"), when only one actor fits.
+            for index, key in (
+                (self._by_bare, _without_initials(name)),
+                (self._by_skeleton, _skeleton_key(name)),
+            ):
+                candidates = list(dict.fromkeys(index.get(key, []))) if key else []
+                if len(candidates) == 1:
+                    found = candidates
+                    break
         return list(dict.fromkeys(found or []))
 
     def _stems(self, endings: tuple[str, ...]) -> dict[str, list[KnownActor]]:
@@ -81,3 +92,16 @@ def _skeleton_key(name: str) -> str:
     if len(tokens) < 2 or any(len(token) < 3 for token in tokens):
         return ""
     return " ".join(skeleton(token) for token in tokens)
+
+
+_INITIALS = re.compile(r"^(?:[A-Z]\.?|[A-Z]{2,3}\.?)$")
+
+
+def _without_initials(name: str) -> str:
+    """A name's key without its initials ("Jane Q. Roe", "Jane QR Roe": "jane roe"), when it has
+    some and at least two other words."""
+    words = name.replace(".", ". ").split()
+    kept = [word for word in words if not _INITIALS.match(word)]
+    if len(kept) == len(words) or len(kept) < 2:
+        return ""
+    return " ".join(name_tokens(" ".join(kept)))

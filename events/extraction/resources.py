@@ -46,6 +46,8 @@ class Resources:
     reporting_words: frozenset[str]
     opposing_words: frozenset[str]
     not_names: frozenset[str]
+    office_words: frozenset[str]  # portfolio words of an office title: never a name
+    one_word_names: bool  # officials often go by one name ("Sugiono")
     pronouns: frozenset[str]
     organisation_words: frozenset[str]
     counterpart: frozenset[str]
@@ -144,6 +146,8 @@ def for_language(language: str) -> Resources:
         reporting_words=_folded(people.get("reporting", [])),
         opposing_words=_folded(people.get("opposing", [])),
         not_names=_folded(people.get("not_names", [])),
+        office_words=_folded(people.get("office_words", [])),
+        one_word_names=bool(people.get("one_word_names", False)),
         pronouns=_folded(people.get("pronouns", [])),
         organisation_words=_folded(people.get("organisation_words", [])),
         counterpart=_folded(people.get("counterpart", [])),
