@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
@@ -18,6 +17,7 @@ from django_htmx.middleware import HtmxDetails
 from articles import selectors, services
 from articles.forms import ArticleFilterForm, ArticleForm, ArticleImportForm, language_options
 from articles.models import Article
+from events.roles import role_required
 
 ARTICLES_PER_PAGE = 50
 
@@ -27,7 +27,7 @@ class HtmxHttpRequest(HttpRequest):
 
 
 @require_GET
-@permission_required("articles.view_article", raise_exception=True)
+@role_required("articles.view_article")
 def article_list(request: HtmxHttpRequest) -> HttpResponse:
     form = ArticleFilterForm(request.GET)
     status = form.cleaned_data["status"] if form.is_valid() else ""
@@ -59,14 +59,14 @@ def _status_context(article: Article) -> dict:
 
 
 @require_GET
-@permission_required("articles.view_article", raise_exception=True)
+@role_required("articles.view_article")
 def article_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     article = _get_article(pk)
     return render(request, "articles/article_detail.html", _status_context(article))
 
 
 @require_GET
-@permission_required("articles.view_article", raise_exception=True)
+@role_required("articles.view_article")
 def article_status(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The extraction status, polled by the article page until it is final."""
     article = _get_article(pk)
@@ -87,7 +87,7 @@ def _put_errors_on_form(form: ArticleForm, error: ValidationError) -> None:
 
 
 @require_http_methods(["GET", "POST"])
-@permission_required("articles.add_article", raise_exception=True)
+@role_required("articles.add_article")
 def article_create(request: HtmxHttpRequest) -> HttpResponse:
     duplicate = None
     if request.method == "POST":
@@ -109,7 +109,7 @@ def article_create(request: HtmxHttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@permission_required("articles.add_article", raise_exception=True)
+@role_required("articles.add_article")
 def article_import(request: HtmxHttpRequest) -> HttpResponse:
     outcomes, totals = None, None
     if request.method == "POST":
