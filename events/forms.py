@@ -58,7 +58,8 @@ class MeetingFilterForm(forms.Form):
         required=False,
     )
     order = forms.ChoiceField(
-        choices=[(NEWEST_FIRST, "Newest first"), (OLDEST_FIRST, "Oldest first")],
+        # Newest first is the default, left out of URLs.
+        choices=[("", "Newest first"), (OLDEST_FIRST, "Oldest first")],
         required=False,
     )
 

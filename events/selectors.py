@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, When
 from django.db.models.functions import TruncMonth
 
 from events.models import (
@@ -178,14 +178,11 @@ def actor_suggestions(*, term: str, limit: int = 10) -> list[Actor]:
     term = term.strip()
     if not term:
         return []
-    matching = Actor.objects.filter(
-        Q(name__icontains=term) | Q(pk__in=_alias_matches(term))
-    ).select_related("country")
-    starts = list(matching.filter(name__istartswith=term).order_by("name")[:limit])
-    if len(starts) < limit:
-        rest = matching.exclude(pk__in=[actor.pk for actor in starts]).order_by("name")
-        starts += list(rest[: limit - len(starts)])
-    return starts
+    return list(
+        Actor.objects.filter(Q(name__icontains=term) | Q(pk__in=_alias_matches(term)))
+        .select_related("country")
+        .order_by(Case(When(name__istartswith=term, then=0), default=1), "name")[:limit]
+    )
 
 
 def _alias_matches(term: str) -> QuerySet[ActorAlias]:
@@ -202,7 +199,12 @@ def country_suggestions(*, term: str, limit: int = 10) -> list[Country]:
         names = [country.name, *country.names.values()]
         if folded == country.code.casefold() or any(folded in name.casefold() for name in names):
             found.append(country)
-    found.sort(key=lambda country: not country.name.casefold().startswith(folded))
+    found.sort(
+        key=lambda country: (
+            country.code.casefold() != folded,
+            not country.name.casefold().startswith(folded),
+        )
+    )
     return found[:limit]
 
 

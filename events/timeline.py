@@ -1,8 +1,8 @@
 """The timeline as pages of entries under year and month headings.
 
-A page is fetched with the entry before it (one row more), so that a page loaded as the analyst
-scrolls knows whether its first month continues the previous page's, and with one row after it,
-to know whether another page follows; no count is needed for either.
+A page loaded as the analyst scrolls is fetched with the entry before it (one row more), to know
+whether its first month continues the previous page's; every page is fetched with one row after
+it, to know whether another page follows. No count is needed for either.
 """
 
 from __future__ import annotations
@@ -46,12 +46,18 @@ def page_number(value: str | None) -> int:
     return max(number, 1)
 
 
-def timeline_page(meetings: QuerySet[Meeting], *, number: int) -> TimelinePage:
-    """Page `number` of the ordered meetings, with headings where a year or month begins."""
+def timeline_page(
+    meetings: QuerySet[Meeting], *, number: int, continued: bool = False
+) -> TimelinePage:
+    """Page `number` of the ordered meetings, with headings where a year or month begins.
+
+    A `continued` page is added below the one before it (as the analyst scrolls): it repeats
+    no heading that page already shows. Otherwise the page opens with its year and month.
+    """
     offset = (number - 1) * PER_PAGE
-    start = max(offset - 1, 0)
+    start = offset - 1 if continued and offset else offset
     rows = list(meetings[start : offset + PER_PAGE + 1])
-    previous = rows.pop(0) if offset and rows else None
+    previous = rows.pop(0) if start < offset and rows else None
     has_next = len(rows) > PER_PAGE
     return TimelinePage(number, with_headings(rows[:PER_PAGE], previous), has_next)
 

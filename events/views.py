@@ -89,7 +89,8 @@ def meeting_list(request: HtmxHttpRequest) -> HttpResponse:
     if valid:
         filters = form.filters()
         number = page_number(request.GET.get("page"))
-        context["page"] = timeline_page(selectors.meeting_list(filters=filters), number=number)
+        meetings = selectors.meeting_list(filters=filters)
+        context["page"] = timeline_page(meetings, number=number, continued=more)
         if not more:
             context["count"] = selectors.meetings_filtered(filters=filters).count()
 
