@@ -16,7 +16,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from articles.models import Article, ExtractionStatus
 from articles.services import article_content_hash
@@ -30,6 +30,7 @@ from events.models import (
     Evidence,
     Meeting,
     MeetingKind,
+    MeetingSearch,
     MeetingSource,
     MeetingStatus,
     Participant,
@@ -409,6 +410,18 @@ _YEAR_WEIGHTS = list(itertools.accumulate(year - FIRST_YEAR + 3 for year in _YEA
 _CYRILLIC = dict(zip("abvgdezijklmnoprstufhcy", "абвгдезийклмнопрстуфхцы", strict=True))
 
 
+GENERATED_MODELS = (
+    Actor,
+    ActorAlias,
+    Meeting,
+    Participant,
+    Article,
+    MeetingSource,
+    Evidence,
+    MeetingSearch,
+)
+
+
 class GenerateError(Exception):
     """The data cannot be generated as asked; the message says why."""
 
@@ -453,14 +466,16 @@ def generate_data(
     country_codes = sorted(by_country)
     weights = list(itertools.accumulate(COUNTRY_WEIGHT.get(code, 1) for code in country_codes))
     sources_per_meeting = _spread(rng, articles, meetings)
+    # Meetings come in the order they happened, as an archive grows: ids follow the dates.
+    days = sorted(_day(rng) for _ in range(meetings))
     article_number = 0
     created: list[int] = []
     for start in range(0, meetings, BATCH):
         count = min(BATCH, meetings - start)
         with transaction.atomic():
             batch = [
-                _meeting_plan(rng, country_codes, weights, by_country, countries)
-                for _ in range(count)
+                _meeting_plan(rng, day, country_codes, weights, by_country, countries)
+                for day in days[start : start + count]
             ]
             stored = Meeting.objects.bulk_create([plan.meeting for plan in batch])
             Participant.objects.bulk_create(
@@ -504,6 +519,12 @@ def generate_data(
         chunk = created[start : start + step]
         meeting_refresh_search(meetings=Meeting.objects.filter(pk__in=chunk))
         progress(f"{start + len(chunk)} meetings made searchable")
+    if connection.vendor == "postgresql":
+        # Fresh statistics and visibility maps after a bulk load, as autovacuum would
+        # give them later.
+        with connection.cursor() as cursor:
+            for model in GENERATED_MODELS:
+                cursor.execute(f"VACUUM ANALYZE {model._meta.db_table}")
 
 
 def _countries() -> dict[str, Country]:
@@ -570,6 +591,7 @@ def _day(rng: random.Random) -> dt.date:
 
 def _meeting_plan(
     rng: random.Random,
+    day: dt.date,
     codes: list[str],
     weights: list[int],  # cumulative
     by_country: dict[str, list[_Official]],
@@ -597,7 +619,6 @@ def _meeting_plan(
         ]
     else:
         roles = [ParticipantRole.PARTICIPANT] * len(people)
-    day = _day(rng)
     precision = rng.choice(PRECISIONS)
     start = end = None
     if precision == DatePrecision.DAY:

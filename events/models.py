@@ -181,6 +181,8 @@ class Meeting(models.Model):
         indexes = [
             models.Index(fields=["start_date"]),
             models.Index(fields=["kind", "status"]),
+            # Counting the timeline's meetings (all but rejected ones) from an index alone.
+            models.Index(fields=["review_state"], name="meeting_review_state"),
             # The timeline's order has its indexes too (migration 0005): on PostgreSQL only,
             # since SQLite cannot index NULLS LAST.
         ]
@@ -224,6 +226,8 @@ class Participant(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["meeting", "actor"], name="unique_participant")
         ]
+        # The timeline's actor and country filters read meetings by actor, from the index alone.
+        indexes = [models.Index(fields=["actor", "meeting"], name="participant_actor_meeting")]
 
     def __str__(self) -> str:
         return f"{self.actor} ({self.get_role_display()})"
