@@ -136,9 +136,10 @@ def test_postgresql_answers_a_search_from_the_full_text_index(meetings):
     query = meetings_filtered(filters=MeetingFilters(q="sharaa putin")).values("pk").query
     sql, params = query.sql_with_params()
     with connection.cursor() as cursor:
-        cursor.execute("SET enable_seqscan = off")
+        # A handful of rows: make the planner show whether it can use the index at all.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
-        cursor.execute("RESET enable_seqscan")
 
     assert "meeting_search_document" in plan
