@@ -5,12 +5,13 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
+from django.db import connections
 from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
 
 from events.codes import meeting_codes
-from events.models import Meeting, MeetingSource, Participant, ParticipantRole
+from events.models import Actor, Meeting, MeetingSource, Participant, ParticipantRole
 
 CONTRACT_COLUMNS = [
     "id",
@@ -50,7 +51,8 @@ def _joined(values: Iterable[str]) -> str:
 
 
 # Rows are fetched in chunks: a chunk of meetings, then their participants and sources in one
-# query each, so that memory stays flat and no query runs per meeting, whatever the size.
+# query each (and the actors not seen before), so that memory stays flat and no query runs per
+# meeting, whatever the size.
 EXPORT_CHUNK = 2000
 _MEETING_FIELDS = (
     "pk",
@@ -66,84 +68,89 @@ _MEETING_FIELDS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _Person:
-    name: str
-    country: str | None
-    role: str
-
-
-@dataclass(frozen=True, slots=True)
-class _Source:
-    reference: str
-    url: str
-
-
 def meeting_csv_rows(meetings: QuerySet[Meeting]) -> Iterator[list[str]]:
     """The header, then one row per meeting in the queryset's order."""
     yield COLUMNS
+    actors: dict[int, tuple[str, str | None]] = {}  # id: (name, country), as they come
     rows = meetings.values_list(*_MEETING_FIELDS).iterator(chunk_size=EXPORT_CHUNK)
+    vendor = connections[meetings.db].vendor
     for chunk in itertools.batched(rows, EXPORT_CHUNK):
-        ids = [row[0] for row in chunk]
-        people = _people_of(ids)
+        ids = _as_parameter([row[0] for row in chunk], vendor)
+        people = _people_of(ids, actors)
         sources = _sources_of(ids)
         for row in chunk:
-            yield _row(row, people.get(row[0], []), sources.get(row[0], []))
+            yield _row(row, people.get(row[0], ()), sources.get(row[0], ()))
 
 
-def _people_of(ids: list[int]) -> dict[int, list[_Person]]:
-    people: dict[int, list[_Person]] = defaultdict(list)
-    found = (
-        Participant.objects.filter(meeting_id__in=ids)
-        .order_by("role", "actor__name")
-        .values_list("meeting_id", "actor__name", "actor__country_id", "role")
+def _as_parameter(ids: list[int], vendor: str):
+    """The chunk's ids for `__in`: one array parameter on PostgreSQL, where binding thousands
+    of parameters one by one costs more than the query itself; a list elsewhere."""
+    if vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::bigint[])", (ids,))
+    return ids
+
+
+# A participant as the CSV needs it: (role, name, country), sorted as the timeline lists them.
+_Person = tuple[str, str, str | None]
+
+
+def _people_of(ids, actors: dict[int, tuple[str, str | None]]) -> dict:
+    found = list(
+        Participant.objects.filter(meeting_id__in=ids).values_list("meeting_id", "actor_id", "role")
     )
-    for meeting_id, name, country, role in found:
-        people[meeting_id].append(_Person(name, country, role))
+    unseen = {actor_id for _, actor_id, _ in found} - actors.keys()
+    if unseen:
+        named = Actor.objects.filter(pk__in=unseen).values_list("pk", "name", "country_id")
+        actors.update((pk, (name, country)) for pk, name, country in named)
+    people: dict[int, list[_Person]] = defaultdict(list)
+    for meeting_id, actor_id, role in found:
+        people[meeting_id].append((role, *actors[actor_id]))
+    for found_people in people.values():
+        found_people.sort()
     return people
 
 
-def _sources_of(ids: list[int]) -> dict[int, list[_Source]]:
-    sources: dict[int, list[_Source]] = defaultdict(list)
+def _sources_of(ids) -> dict[int, list[tuple[str, str]]]:
+    """(reference, url) of each meeting's source articles, by article id."""
+    sources: dict[int, list[tuple[str, str]]] = defaultdict(list)
     found = (
         MeetingSource.objects.filter(meeting_id__in=ids)
         .order_by("article_id")
         .values_list("meeting_id", "article_id", "article__external_id", "article__url")
     )
     for meeting_id, article_id, external_id, url in found:
-        sources[meeting_id].append(_Source(external_id or str(article_id), url))
+        sources[meeting_id].append((external_id or str(article_id), url))
     return sources
 
 
-def _row(fields: tuple, people: list[_Person], sources: list[_Source]) -> list[str]:
+def _row(fields: tuple, people, sources) -> list[str]:
     pk, title, kind, status, start, end, precision, city, country, review_state = fields
-    participant_countries = sorted({person.country for person in people if person.country})
-    countries = sorted(set(participant_countries) | {country} - {None})
+    participant_countries = sorted({person[2] for person in people if person[2]})
     codes = meeting_codes(
         kind=kind,
         status=status,
         venue_country=country,
         participant_countries=set(participant_countries),
-        hosted=any(person.role == ParticipantRole.HOST for person in people),
+        hosted=any(person[0] == ParticipantRole.HOST for person in people),
     )
-    cells = [
-        pk,
-        title,
+    # Only free text can begin like a formula; ids, codes, choices and dates cannot.
+    return [
+        str(pk),
+        neutralise(title),
         kind,
         status,
         start.isoformat() if start else "",
         end.isoformat() if end else "",
         precision,
-        city,
+        neutralise(city),
         country or "",
-        _joined(countries),
-        _joined(person.name for person in people),
+        _joined(sorted(set(participant_countries) | {country} - {None})),
+        neutralise(_joined(person[1] for person in people)),
         _joined(participant_countries),
-        _joined(source.reference for source in sources),
-        _joined(source.url for source in sources),
+        neutralise(_joined(source[0] for source in sources)),
+        neutralise(_joined(source[1] for source in sources)),
         review_state,
         codes.cameo,
         codes.plover_type,
         codes.plover_mode,
     ]
-    return [neutralise(cell) for cell in cells]
