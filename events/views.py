@@ -83,8 +83,10 @@ def meeting_list(request: HtmxHttpRequest) -> HttpResponse:
         "query": query,
         "country_chips": [Suggestion(c.code, c.name, c.code) for c in form.countries],
         "actor_chips": [Suggestion(str(a.pk), a.name, "") for a in form.actors],
-        "date_fields": [form["date_from"], form["date_to"]],
-        "choice_fields": [form["kind"], form["status"], form["review_state"], form["order"]],
+        "field_rows": [
+            [form["date_from"], form["date_to"]],
+            [form["kind"], form["status"], form["review_state"], form["order"]],
+        ],
     }
     if valid:
         filters = form.filters()
