@@ -1,7 +1,8 @@
 """A generated data set for trying the timeline at scale: `manage.py generate_data`.
 
-Invented officials of about sixty countries (with aliases, some in Cyrillic), meetings over
-four decades (more in recent years) with two to four participants (summits more), venues at
+Invented officials of about sixty countries (names from data/generated_names.toml, with aliases,
+some in Cyrillic), meetings over four decades (more in recent years, stored in the order they
+happened) with two to four participants (summits more), venues at
 capitals, dates known to the day, month or year or not at all, a few planned, cancelled,
 verified and rejected; and articles reporting them, each with one evidence sentence. The same
 seed gives the same data. Rows are bulk-inserted a batch at a time, so memory stays flat, and
@@ -13,8 +14,10 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import random
+import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.db import connection, transaction
 
@@ -43,354 +46,9 @@ from events.titles import compose_title
 
 BATCH = 2000  # meetings per batch, with their participants, articles, sources and evidence
 
-# Name pools by region, and the countries whose officials take names from each. Invented
-# combinations of common names; any likeness to a real official is chance.
-REGIONS: dict[str, tuple[list[str], list[str], list[str]]] = {
-    "slavic": (
-        [
-            "Ivan",
-            "Sergei",
-            "Dmitry",
-            "Andrei",
-            "Nikolai",
-            "Pavel",
-            "Oleg",
-            "Mikhail",
-            "Yuri",
-            "Alexei",
-            "Viktor",
-            "Igor",
-            "Anna",
-            "Olga",
-            "Elena",
-            "Irina",
-            "Tatiana",
-            "Natalia",
-            "Svetlana",
-            "Marina",
-        ],
-        [
-            "Volkov",
-            "Sokolov",
-            "Morozov",
-            "Lebedev",
-            "Kozlov",
-            "Novikov",
-            "Orlov",
-            "Pavlov",
-            "Belov",
-            "Zaitsev",
-            "Kuznetsov",
-            "Popov",
-            "Vasiliev",
-            "Smirnov",
-            "Fedorov",
-            "Egorov",
-            "Nikitin",
-            "Makarov",
-            "Stepanov",
-            "Gusev",
-        ],
-        ["RU", "UA", "BY", "KZ", "RS", "BG"],
-    ),
-    "western": (
-        [
-            "James",
-            "Thomas",
-            "Claire",
-            "Sophie",
-            "Martin",
-            "Laura",
-            "Peter",
-            "Anne",
-            "Michael",
-            "Julia",
-            "Henrik",
-            "Marie",
-            "David",
-            "Emma",
-            "Lucas",
-            "Hanna",
-            "Paul",
-            "Sarah",
-            "Jan",
-            "Eva",
-        ],
-        [
-            "Hartley",
-            "Dubois",
-            "Lindqvist",
-            "Moreau",
-            "Becker",
-            "Whitfield",
-            "Janssen",
-            "Rossi",
-            "Keller",
-            "Fontaine",
-            "Albrecht",
-            "Carver",
-            "Nielsen",
-            "Marchetti",
-            "Vogel",
-            "Lambert",
-            "Sterling",
-            "Haugen",
-            "Bauer",
-            "Lefevre",
-        ],
-        ["US", "GB", "FR", "DE", "IT", "ES", "NL", "BE", "SE", "NO", "PL", "CA", "AU"],
-    ),
-    "arabic": (
-        [
-            "Ahmed",
-            "Mohammed",
-            "Khalid",
-            "Omar",
-            "Faisal",
-            "Hassan",
-            "Yousef",
-            "Tariq",
-            "Salman",
-            "Karim",
-            "Nasser",
-            "Layla",
-            "Mariam",
-            "Fatima",
-            "Rania",
-            "Samir",
-        ],
-        [
-            "Haddad",
-            "Al-Mansour",
-            "Khoury",
-            "Al-Rashid",
-            "Nasr",
-            "Al-Sabah",
-            "Farouk",
-            "Al-Hakim",
-            "Saleh",
-            "Qasim",
-            "Al-Amin",
-            "Mahmoud",
-            "Darwish",
-            "Hamdan",
-        ],
-        ["SA", "AE", "QA", "EG", "JO", "IQ", "SY", "KW", "OM", "MA", "DZ", "LB"],
-    ),
-    "east_asian": (
-        [
-            "Wei",
-            "Li",
-            "Jun",
-            "Hao",
-            "Ming",
-            "Yan",
-            "Hiroshi",
-            "Kenji",
-            "Yuki",
-            "Akira",
-            "Min-jun",
-            "Seo-yeon",
-            "Ji-ho",
-            "Takeshi",
-            "Mei",
-            "Lan",
-        ],
-        [
-            "Zhang",
-            "Wang",
-            "Chen",
-            "Liu",
-            "Zhao",
-            "Tanaka",
-            "Sato",
-            "Suzuki",
-            "Kim",
-            "Park",
-            "Lee",
-            "Choi",
-            "Yamamoto",
-            "Huang",
-            "Zhou",
-            "Nakamura",
-        ],
-        ["CN", "JP", "KR", "MN", "VN"],
-    ),
-    "south_east_asian": (
-        [
-            "Budi",
-            "Siti",
-            "Agus",
-            "Dewi",
-            "Rizal",
-            "Ananda",
-            "Nguyen",
-            "Somchai",
-            "Arif",
-            "Putri",
-            "Hendra",
-            "Maria",
-            "Jose",
-            "Ramon",
-            "Aung",
-            "Lestari",
-        ],
-        [
-            "Santoso",
-            "Wijaya",
-            "Hidayat",
-            "Pratama",
-            "Kusuma",
-            "Reyes",
-            "Santos",
-            "Tan",
-            "Lim",
-            "Rahman",
-            "Saputra",
-            "Setiawan",
-            "Chaiyaporn",
-            "Gunawan",
-            "Ibrahim",
-        ],
-        ["ID", "MY", "PH", "TH", "SG", "MM", "KH"],
-    ),
-    "south_asian": (
-        [
-            "Rahul",
-            "Priya",
-            "Amit",
-            "Sunita",
-            "Vikram",
-            "Anjali",
-            "Imran",
-            "Ayesha",
-            "Rajesh",
-            "Kavita",
-            "Arjun",
-            "Nadia",
-            "Sanjay",
-            "Farhan",
-        ],
-        [
-            "Sharma",
-            "Patel",
-            "Singh",
-            "Khan",
-            "Gupta",
-            "Iyer",
-            "Chaudhry",
-            "Reddy",
-            "Malik",
-            "Bose",
-            "Qureshi",
-            "Menon",
-            "Joshi",
-            "Rana",
-        ],
-        ["IN", "PK", "BD", "LK", "NP"],
-    ),
-    "latin": (
-        [
-            "Carlos",
-            "Lucia",
-            "Diego",
-            "Valentina",
-            "Javier",
-            "Camila",
-            "Andres",
-            "Isabel",
-            "Mateo",
-            "Gabriela",
-            "Fernando",
-            "Paula",
-            "Ricardo",
-            "Daniela",
-        ],
-        [
-            "Garcia",
-            "Rodriguez",
-            "Fernandez",
-            "Lopez",
-            "Silva",
-            "Pereira",
-            "Gomez",
-            "Herrera",
-            "Castillo",
-            "Vargas",
-            "Mendoza",
-            "Rocha",
-            "Navarro",
-            "Ortega",
-        ],
-        ["BR", "MX", "AR", "CL", "CO", "PE", "VE", "CU"],
-    ),
-    "african": (
-        [
-            "Kwame",
-            "Amina",
-            "Tunde",
-            "Ngozi",
-            "Sipho",
-            "Thandiwe",
-            "Abebe",
-            "Wanjiru",
-            "Moussa",
-            "Fatou",
-            "Kofi",
-            "Zanele",
-            "Chidi",
-            "Aisha",
-        ],
-        [
-            "Mensah",
-            "Okafor",
-            "Dlamini",
-            "Mwangi",
-            "Diallo",
-            "Kebede",
-            "Nkosi",
-            "Adeyemi",
-            "Traore",
-            "Osei",
-            "Ndlovu",
-            "Kamau",
-            "Balogun",
-            "Toure",
-        ],
-        ["NG", "ZA", "KE", "ET", "GH", "SN", "TZ", "AO"],
-    ),
-    "persian_turkic": (
-        [
-            "Ali",
-            "Reza",
-            "Mehmet",
-            "Ayse",
-            "Hossein",
-            "Zahra",
-            "Emre",
-            "Elif",
-            "Mehdi",
-            "Murat",
-            "Leyla",
-            "Kamran",
-        ],
-        [
-            "Hosseini",
-            "Yilmaz",
-            "Rezaei",
-            "Demir",
-            "Karimi",
-            "Kaya",
-            "Ahmadi",
-            "Celik",
-            "Mousavi",
-            "Aliyev",
-            "Sahin",
-            "Mammadov",
-        ],
-        ["IR", "TR", "AZ", "UZ", "AF"],
-    ),
-}
+NAMES_FILE = Path(__file__).parent / "data" / "generated_names.toml"
+
+CYRILLIC_COUNTRIES = {"RU", "UA", "BY", "KZ", "RS", "BG"}  # their officials get a Cyrillic alias
 # Big powers meet more often.
 COUNTRY_WEIGHT = {"US": 8, "CN": 7, "RU": 7, "FR": 4, "GB": 4, "DE": 4, "IN": 4, "JP": 3}
 TITLES = ["President", "Prime Minister", "Foreign Minister", "Defence Minister", "King",
@@ -528,8 +186,13 @@ def generate_data(
                 cursor.execute(f"{command} {model._meta.db_table}")
 
 
+def _regions() -> dict[str, dict[str, list[str]]]:
+    with NAMES_FILE.open("rb") as names:
+        return tomllib.load(names)
+
+
 def _countries() -> dict[str, Country]:
-    wanted = {code for _, _, codes in REGIONS.values() for code in codes}
+    wanted = {code for region in _regions().values() for code in region["countries"]}
     found = {country.code: country for country in Country.objects.filter(code__in=wanted)}
     if not found:
         raise GenerateError("No countries in the database: run migrate first.")
@@ -556,8 +219,8 @@ def _create_actors(
     rng: random.Random, count: int, countries: dict[str, Country]
 ) -> list[_Official]:
     regions = [
-        (first, last, [code for code in codes if code in countries])
-        for first, last, codes in REGIONS.values()
+        (region["given"], region["family"], [c for c in region["countries"] if c in countries])
+        for region in _regions().values()
     ]
     rows = []
     for _ in range(count):
@@ -567,7 +230,7 @@ def _create_actors(
     stored = Actor.objects.bulk_create(rows, batch_size=BATCH)
     aliases = []
     for actor in stored:
-        if actor.country_id in {"RU", "UA", "BY", "KZ", "RS", "BG"}:
+        if actor.country_id in CYRILLIC_COUNTRIES:
             aliases.append(ActorAlias(actor=actor, name=_cyrillic(actor.name)))
         elif rng.random() < 0.15:
             given, family = actor.name.split(" ", 1)
