@@ -10,7 +10,7 @@ export UV_PROJECT_ENVIRONMENT := .venv
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run demo worker test test-sqlite test-browser lint format migrations-check eval eval-seed actor-report benchmark ci clean
+.PHONY: help install run demo worker test test-sqlite test-browser lint format migrations-check eval eval-seed actor-report benchmark benchmark-web ci clean
 
 help:
 	@echo "make run               the app on SQLite, with a worker and demo data"
@@ -21,6 +21,7 @@ help:
 	@echo "make eval-seed         fail unless the seed article scores strict F1 1.0"
 	@echo "make actor-report      the actors extraction creates from both shared corpora"
 	@echo "make benchmark         extraction speed on the shared corpus"
+	@echo "make benchmark-web     the timeline at 200,000 meetings on a throwaway PostgreSQL"
 	@echo "make ci                what CI runs"
 
 $(UV):
@@ -81,6 +82,16 @@ actor-report: install
 
 benchmark: install
 	$(PYTHON) manage.py benchmark_extraction ../shared/corpus/articles.jsonl --repeat 5 $(ARGS)
+
+# The timeline's pages at scale: always on a throwaway PostgreSQL (generate_data adds rows).
+BENCH_MEETINGS ?= 200000
+BENCH_ARTICLES ?= 1000000
+BENCH_ACTORS ?= 20000
+benchmark-web: install
+	env -u DATABASE_URL DEBUG=0 scripts/with-postgres bash -c '$(PYTHON) manage.py migrate -v0 && \
+	  $(PYTHON) manage.py generate_data --meetings $(BENCH_MEETINGS) \
+	    --articles $(BENCH_ARTICLES) --actors $(BENCH_ACTORS) --seed 1 && \
+	  $(PYTHON) manage.py benchmark_web $(ARGS)'
 
 ci: lint migrations-check test test-sqlite eval-seed
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
@@ -24,6 +23,7 @@ from articles.forms import (
 )
 from articles.imports import article_store
 from articles.models import Article, ImportBatch
+from events.roles import role_required
 
 ARTICLES_PER_PAGE = 50
 ITEMS_PER_PAGE = 100
@@ -34,7 +34,7 @@ class HtmxHttpRequest(HttpRequest):
 
 
 @require_GET
-@permission_required("articles.view_article", raise_exception=True)
+@role_required("articles.view_article")
 def article_list(request: HtmxHttpRequest) -> HttpResponse:
     form = ArticleFilterForm(request.GET)
     status = form.cleaned_data["status"] if form.is_valid() else ""
@@ -66,14 +66,14 @@ def _status_context(article: Article) -> dict:
 
 
 @require_GET
-@permission_required("articles.view_article", raise_exception=True)
+@role_required("articles.view_article")
 def article_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     article = _get_article(pk)
     return render(request, "articles/article_detail.html", _status_context(article))
 
 
 @require_GET
-@permission_required("articles.view_article", raise_exception=True)
+@role_required("articles.view_article")
 def article_status(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The extraction status, polled by the article page until it is final."""
     article = _get_article(pk)
@@ -104,7 +104,7 @@ def _form_read_from_file(post: QueryDict, document: Document, file_name: str) ->
 
 
 @require_http_methods(["GET", "POST"])
-@permission_required("articles.add_article", raise_exception=True)
+@role_required("articles.add_article")
 def article_create(request: HtmxHttpRequest) -> HttpResponse:
     """One article. A chosen file is read into the form for the editor to check; saving the
     form stores the article."""
@@ -143,7 +143,7 @@ def article_create(request: HtmxHttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@permission_required("articles.add_article", raise_exception=True)
+@role_required("articles.add_article")
 def article_import(request: HtmxHttpRequest) -> HttpResponse:
     """Many articles at once: the upload stores them as a batch and leads to its progress."""
     posted = request.method == "POST"
@@ -202,14 +202,14 @@ def _progress_context(request: HttpRequest, batch: ImportBatch) -> dict:
 
 
 @require_GET
-@permission_required("articles.add_article", raise_exception=True)
+@role_required("articles.add_article")
 def import_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     batch = _get_batch(pk)
     return render(request, "articles/import_detail.html", _progress_context(request, batch))
 
 
 @require_GET
-@permission_required("articles.add_article", raise_exception=True)
+@role_required("articles.add_article")
 def import_progress(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The totals and the items' states, polled by the import page while anything is pending."""
     batch = _get_batch(pk)

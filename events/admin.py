@@ -26,6 +26,7 @@ from events.models import (
     Participant,
     ReviewState,
 )
+from events.search import meeting_refresh_search
 from events.services import meeting_mark_edited, meetings_set_review_state
 
 admin.site.site_header = "Entente"
@@ -196,6 +197,7 @@ class MeetingAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)
+        meeting_refresh_search(meetings=[form.instance])
         edited_fields = set(form.changed_data) - VERDICT_FIELDS
         if not change or edited_fields or any(formset.has_changed() for formset in formsets):
             meeting_mark_edited(meeting=form.instance)
@@ -257,6 +259,11 @@ class ActorAdmin(admin.ModelAdmin):
     @admin.display(description="meetings", ordering="meeting_count")
     def meeting_count(self, actor: Actor) -> int:
         return actor.meeting_count
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        # Names and aliases are searched: the actor's meetings are found by the new ones.
+        meeting_refresh_search(meetings=form.instance.meetings.all())
 
     @admin.action(description="Mark verified", permissions=["change"])
     def mark_verified(self, request, queryset) -> None:

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from events.codes import codes_of
-from events.models import Meeting
+from django.db import connections
+from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
+
+from events.codes import meeting_codes
+from events.models import Actor, Meeting, MeetingSource, Participant, ParticipantRole
 
 CONTRACT_COLUMNS = [
     "id",
@@ -44,37 +50,107 @@ def _joined(values: Iterable[str]) -> str:
     return LIST_SEPARATOR.join(value for value in values if value)
 
 
-def meeting_row(meeting: Meeting) -> list[str]:
-    """One meeting as CSV cells; expects participants and sources prefetched."""
-    participants = list(meeting.participants.all())
-    participant_countries = sorted({p.actor.country_id for p in participants if p.actor.country_id})
-    countries = sorted(set(participant_countries) | {meeting.country_id} - {None})
-    sources = sorted(meeting.sources.all(), key=lambda source: source.article_id)
-    codes = codes_of(meeting)
-    cells = [
-        meeting.pk,
-        meeting.title,
-        meeting.kind,
-        meeting.status,
-        meeting.start_date.isoformat() if meeting.start_date else "",
-        meeting.end_date.isoformat() if meeting.end_date else "",
-        meeting.date_precision,
-        meeting.city,
-        meeting.country_id or "",
-        _joined(countries),
-        _joined(p.actor.name for p in participants),
+# Rows are fetched in chunks: a chunk of meetings, then their participants and sources in one
+# query each (and the actors not seen before), so that memory stays flat and no query runs per
+# meeting, whatever the size.
+EXPORT_CHUNK = 2000
+_MEETING_FIELDS = (
+    "pk",
+    "title",
+    "kind",
+    "status",
+    "start_date",
+    "end_date",
+    "date_precision",
+    "city",
+    "country_id",
+    "review_state",
+)
+
+
+def meeting_csv_rows(meetings: QuerySet[Meeting]) -> Iterator[list[str]]:
+    """The header, then one row per meeting in the queryset's order."""
+    yield COLUMNS
+    actors: dict[int, tuple[str, str | None]] = {}  # id: (name, country), as they come
+    rows = meetings.values_list(*_MEETING_FIELDS).iterator(chunk_size=EXPORT_CHUNK)
+    vendor = connections[meetings.db].vendor
+    for chunk in itertools.batched(rows, EXPORT_CHUNK):
+        ids = _as_parameter([row[0] for row in chunk], vendor)
+        people = _people_of(ids, actors)
+        sources = _sources_of(ids)
+        for row in chunk:
+            yield _row(row, people.get(row[0], ()), sources.get(row[0], ()))
+
+
+def _as_parameter(ids: list[int], vendor: str):
+    """The chunk's ids for `__in`: one array parameter on PostgreSQL, where binding thousands
+    of parameters one by one costs more than the query itself; a list elsewhere."""
+    if vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::bigint[])", (ids,))
+    return ids
+
+
+# A participant as the CSV needs it: (role, name, country), sorted as the timeline lists them.
+_Person = tuple[str, str, str | None]
+
+
+def _people_of(ids, actors: dict[int, tuple[str, str | None]]) -> dict:
+    found = list(
+        Participant.objects.filter(meeting_id__in=ids).values_list("meeting_id", "actor_id", "role")
+    )
+    unseen = {actor_id for _, actor_id, _ in found} - actors.keys()
+    if unseen:
+        named = Actor.objects.filter(pk__in=unseen).values_list("pk", "name", "country_id")
+        actors.update((pk, (name, country)) for pk, name, country in named)
+    people: dict[int, list[_Person]] = defaultdict(list)
+    for meeting_id, actor_id, role in found:
+        people[meeting_id].append((role, *actors[actor_id]))
+    for found_people in people.values():
+        found_people.sort()
+    return people
+
+
+def _sources_of(ids) -> dict[int, list[tuple[str, str]]]:
+    """(reference, url) of each meeting's source articles, by article id."""
+    sources: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    found = (
+        MeetingSource.objects.filter(meeting_id__in=ids)
+        .order_by("article_id")
+        .values_list("meeting_id", "article_id", "article__external_id", "article__url")
+    )
+    for meeting_id, article_id, external_id, url in found:
+        sources[meeting_id].append((external_id or str(article_id), url))
+    return sources
+
+
+def _row(fields: tuple, people, sources) -> list[str]:
+    pk, title, kind, status, start, end, precision, city, country, review_state = fields
+    participant_countries = sorted({person[2] for person in people if person[2]})
+    codes = meeting_codes(
+        kind=kind,
+        status=status,
+        venue_country=country,
+        participant_countries=set(participant_countries),
+        hosted=any(person[0] == ParticipantRole.HOST for person in people),
+    )
+    # Only free text can begin like a formula; ids, codes, choices and dates cannot.
+    return [
+        str(pk),
+        neutralise(title),
+        kind,
+        status,
+        start.isoformat() if start else "",
+        end.isoformat() if end else "",
+        precision,
+        neutralise(city),
+        country or "",
+        _joined(sorted(set(participant_countries) | {country} - {None})),
+        neutralise(_joined(person[1] for person in people)),
         _joined(participant_countries),
-        _joined(source.article.reference for source in sources),
-        _joined(source.article.url for source in sources),
-        meeting.review_state,
+        neutralise(_joined(source[0] for source in sources)),
+        neutralise(_joined(source[1] for source in sources)),
+        review_state,
         codes.cameo,
         codes.plover_type,
         codes.plover_mode,
     ]
-    return [neutralise(cell) for cell in cells]
-
-
-def meeting_csv_rows(meetings: Iterable[Meeting]) -> Iterator[list[str]]:
-    yield COLUMNS
-    for meeting in meetings:
-        yield meeting_row(meeting)

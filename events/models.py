@@ -168,6 +168,11 @@ class Meeting(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Derived by events.search.meeting_refresh_search: where the timeline places the meeting.
+    sort_date = models.DateField(null=True, editable=False)
+    sort_date_reported = models.BooleanField(
+        default=False, editable=False, help_text="No date of its own: placed by its first report."
+    )
 
     objects = MeetingQuerySet.as_manager()
 
@@ -176,6 +181,10 @@ class Meeting(models.Model):
         indexes = [
             models.Index(fields=["start_date"]),
             models.Index(fields=["kind", "status"]),
+            # Counting the timeline's meetings (all but rejected ones) from an index alone.
+            models.Index(fields=["review_state"], name="meeting_review_state"),
+            # The timeline's order has its indexes too (migration 0005): on PostgreSQL only,
+            # since SQLite cannot index NULLS LAST.
         ]
 
     def __str__(self) -> str:
@@ -185,6 +194,24 @@ class Meeting(models.Model):
     def is_curated(self) -> bool:
         """An editor's verdict or edit: extraction never overwrites or re-creates it."""
         return self.edited or self.review_state != ReviewState.EXTRACTED
+
+
+class MeetingSearch(models.Model):
+    """A meeting's words for search, derived by events.search (a full-text index on PostgreSQL).
+
+    Kept apart from Meeting so that the timeline's scans do not read the long documents.
+    """
+
+    meeting = models.OneToOneField(
+        Meeting, on_delete=models.CASCADE, primary_key=True, related_name="search"
+    )
+    document = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name_plural = "meeting searches"
+
+    def __str__(self) -> str:
+        return f"Search document of meeting {self.meeting_id}"
 
 
 class Participant(models.Model):
@@ -199,6 +226,8 @@ class Participant(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["meeting", "actor"], name="unique_participant")
         ]
+        # The timeline's actor and country filters read meetings by actor, from the index alone.
+        indexes = [models.Index(fields=["actor", "meeting"], name="participant_actor_meeting")]
 
     def __str__(self) -> str:
         return f"{self.actor} ({self.get_role_display()})"

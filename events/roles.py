@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from functools import wraps
+
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import PermissionDenied
 
 EDITORS = "Editors"
 ANALYSTS = "Analysts"
@@ -63,3 +66,25 @@ def roles_describe(*groups: Group) -> str:
 
 def user_is_editor(user) -> bool:
     return user.is_authenticated and user.has_perm("articles.add_article")
+
+
+# What a user lacks when refused a page, by the permission the page needs (the 403 page says it).
+REFUSALS = {
+    "articles.add_article": "Uploading is for editors.",
+}
+DEFAULT_REFUSAL = "This page is for analysts and editors."
+
+
+def role_required(permission: str):
+    """Like permission_required(..., raise_exception=True), with the reason on the 403 page."""
+
+    def decorator(view):
+        @wraps(view)
+        def checked(request, *args, **kwargs):
+            if not request.user.has_perm(permission):
+                raise PermissionDenied(REFUSALS.get(permission, DEFAULT_REFUSAL))
+            return view(request, *args, **kwargs)
+
+        return checked
+
+    return decorator

@@ -5,9 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, When
+from django.db.models.functions import TruncMonth
 
 from events.models import (
+    Actor,
+    ActorAlias,
+    Country,
     DatePrecision,
     Evidence,
     Meeting,
@@ -15,32 +19,28 @@ from events.models import (
     Participant,
     ReviewState,
 )
+from events.search import meetings_matching
+
+NEWEST_FIRST = "newest"
+OLDEST_FIRST = "oldest"
 
 
 @dataclass(frozen=True)
 class MeetingFilters:
     q: str = ""
-    country: str | None = None
-    actor: int | None = None
+    countries: tuple[str, ...] = ()  # every one takes part or hosts
+    actors: tuple[int, ...] = ()  # every one takes part
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     kind: str | None = None
     status: str | None = None
     review_state: str | None = None  # None: all but rejected; "all": everything
+    order: str = NEWEST_FIRST
 
 
-def meeting_list(*, filters: MeetingFilters | None = None) -> QuerySet[Meeting]:
-    """Meetings matching the filters, newest first, with what lists and exports show."""
-    filters = filters or MeetingFilters()
-    meetings = Meeting.objects.select_related("country").prefetch_related(
-        Prefetch(
-            "participants",
-            queryset=Participant.objects.select_related("actor__country").order_by(
-                "role", "actor__name"
-            ),
-        ),
-        Prefetch("sources", queryset=MeetingSource.objects.select_related("article")),
-    )
+def meetings_filtered(*, filters: MeetingFilters) -> QuerySet[Meeting]:
+    """The meetings matching the filters, unordered and without related rows."""
+    meetings = Meeting.objects.all()
     if filters.review_state is None:
         meetings = meetings.exclude(review_state=ReviewState.REJECTED)
     elif filters.review_state != "all":
@@ -49,49 +49,163 @@ def meeting_list(*, filters: MeetingFilters | None = None) -> QuerySet[Meeting]:
         meetings = meetings.filter(kind=filters.kind)
     if filters.status:
         meetings = meetings.filter(status=filters.status)
-    if filters.country:
+    for code in filters.countries:
+        taking_part = Participant.objects.filter(actor__country_id=code).values("meeting_id")
+        meetings = meetings.filter(Q(country_id=code) | Q(pk__in=taking_part))
+    for actor_id in filters.actors:
         meetings = meetings.filter(
-            Q(country_id=filters.country) | Q(participants__actor__country_id=filters.country)
+            pk__in=Participant.objects.filter(actor_id=actor_id).values("meeting_id")
         )
-    if filters.actor:
-        meetings = meetings.filter(participants__actor_id=filters.actor)
     if filters.date_from:
-        # A meeting counts when any of its days falls in the range. A date known to the month
-        # or year stands for every day of it, and is stored as the first of them.
-        first = filters.date_from
-        coarse = {
-            DatePrecision.MONTH: first.replace(day=1),
-            DatePrecision.YEAR: first.replace(month=1, day=1),
-        }
-        in_range = _ends_on_or_after(first) & ~Q(date_precision__in=list(coarse))
-        for precision, day in coarse.items():
-            in_range |= Q(date_precision=precision) & _ends_on_or_after(day)
-        meetings = meetings.filter(in_range)
+        meetings = meetings.filter(_on_or_after(filters.date_from))
     if filters.date_to:
-        meetings = meetings.filter(start_date__lte=filters.date_to)
-    if filters.q:
-        term = filters.q.strip()
-        meetings = meetings.filter(
-            Q(title__icontains=term)
-            | Q(city__icontains=term)
-            | Q(country__name__icontains=term)
-            | Q(participants__actor__name__icontains=term)
-            | Q(participants__actor__aliases__name__icontains=term)
-            | Q(evidence__text__icontains=term)
-        )
-    ids = meetings.values("pk")
-    # Filters across relations can repeat rows; select by id once instead of DISTINCT.
-    return (
-        meetings.model.objects.filter(pk__in=ids)
-        .select_related("country")
-        .prefetch_related(*meetings._prefetch_related_lookups)
-        .order_by(F("start_date").desc(nulls_last=True), "-id")
+        # A dated meeting's sort date is its first day: it counts when that is in the range.
+        meetings = meetings.filter(sort_date__lte=filters.date_to)
+    if filters.q.strip():
+        meetings = meetings_matching(meetings, filters.q)
+    return meetings
+
+
+def _on_or_after(first: dt.date) -> Q:
+    """A dated meeting counts when any of its days is `first` or later; a date known to the
+    month or year stands for every day of it, and is stored as the first of them. A meeting
+    without a date of its own counts by the day it was first reported."""
+    coarse = {
+        DatePrecision.MONTH: first.replace(day=1),
+        DatePrecision.YEAR: first.replace(month=1, day=1),
+    }
+    in_range = _ends_on_or_after(first) & ~Q(date_precision__in=list(coarse))
+    for precision, day in coarse.items():
+        in_range |= Q(date_precision=precision) & _ends_on_or_after(day)
+    return (Q(sort_date_reported=False) & in_range) | Q(
+        sort_date_reported=True, sort_date__gte=first
     )
 
 
 def _ends_on_or_after(day: dt.date) -> Q:
     """Meetings whose last stored date is `day` or later."""
     return Q(end_date__gte=day) | Q(end_date__isnull=True, start_date__gte=day)
+
+
+def _ordered(meetings: QuerySet[Meeting], order: str) -> QuerySet[Meeting]:
+    if order == OLDEST_FIRST:
+        return meetings.order_by(F("sort_date").asc(nulls_last=True), F("id").asc())
+    return meetings.order_by(F("sort_date").desc(nulls_last=True), F("id").desc())
+
+
+def meeting_list(*, filters: MeetingFilters | None = None) -> QuerySet[Meeting]:
+    """Meetings matching the filters in timeline order, with what the timeline shows of each:
+    venue country, participants with their countries, and the number of sources."""
+    filters = filters or MeetingFilters()
+    source_count = (
+        MeetingSource.objects.filter(meeting=OuterRef("pk"))
+        .order_by()
+        .values("meeting")
+        .annotate(count=Count("*"))
+        .values("count")
+    )
+    meetings = (
+        meetings_filtered(filters=filters)
+        .select_related("country")
+        .annotate(source_count=Subquery(source_count))
+        .prefetch_related(
+            Prefetch(
+                "participants",
+                queryset=Participant.objects.select_related("actor__country").order_by(
+                    "role", "actor__name"
+                ),
+            )
+        )
+    )
+    return _ordered(meetings, filters.order)
+
+
+def meeting_ids(*, filters: MeetingFilters) -> QuerySet[Meeting]:
+    """The matching meetings in timeline order, for exports that fetch their own columns."""
+    return _ordered(meetings_filtered(filters=filters), filters.order)
+
+
+@dataclass(frozen=True)
+class HistogramBar:
+    start: dt.date  # first day of the month or year
+    end: dt.date  # last day
+    count: int
+
+
+def meeting_histogram(*, filters: MeetingFilters, max_months: int = 120) -> list[HistogramBar]:
+    """Meetings per month of their sort date (per year when they span more than `max_months`),
+    every month or year of the span present, empty ones with 0. Undated meetings are left out."""
+    counts = dict(
+        meetings_filtered(filters=filters)
+        .filter(sort_date__isnull=False)
+        .annotate(month=TruncMonth("sort_date"))
+        .order_by()
+        .values_list("month")
+        .annotate(count=Count("*"))
+        .values_list("month", "count")
+    )
+    if not counts:
+        return []
+    # The bars span the date range asked for, or else the meetings found.
+    first = min(counts)
+    if filters.date_from:
+        first = min(first, filters.date_from.replace(day=1))
+    last = filters.date_to.replace(day=1) if filters.date_to else max(counts)
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    if months > max_months:
+        per_year: dict[int, int] = {}
+        for month, count in counts.items():
+            per_year[month.year] = per_year.get(month.year, 0) + count
+        return [
+            HistogramBar(dt.date(year, 1, 1), dt.date(year, 12, 31), per_year.get(year, 0))
+            for year in range(first.year, last.year + 1)
+        ]
+    bars = []
+    month = first
+    for _ in range(months):
+        following = _next_month(month)
+        bars.append(HistogramBar(month, following - dt.timedelta(days=1), counts.get(month, 0)))
+        month = following
+    return bars
+
+
+def _next_month(day: dt.date) -> dt.date:
+    return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def actor_suggestions(*, term: str, limit: int = 10) -> list[Actor]:
+    """Actors whose name or an alias contains `term`, names beginning with it first."""
+    term = term.strip()
+    if not term:
+        return []
+    return list(
+        Actor.objects.filter(Q(name__icontains=term) | Q(pk__in=_alias_matches(term)))
+        .select_related("country")
+        .order_by(Case(When(name__istartswith=term, then=0), default=1), "name")[:limit]
+    )
+
+
+def _alias_matches(term: str) -> QuerySet[ActorAlias]:
+    return ActorAlias.objects.filter(name__icontains=term).values("actor_id")
+
+
+def country_suggestions(*, term: str, limit: int = 10) -> list[Country]:
+    """Countries whose code, English name or a name in another language contains `term`."""
+    folded = term.strip().casefold()
+    if not folded:
+        return []
+    found = []
+    for country in Country.objects.order_by("name"):
+        names = [country.name, *country.names.values()]
+        if folded == country.code.casefold() or any(folded in name.casefold() for name in names):
+            found.append(country)
+    found.sort(
+        key=lambda country: (
+            country.code.casefold() != folded,
+            not country.name.casefold().startswith(folded),
+        )
+    )
+    return found[:limit]
 
 
 def meeting_detail(*, meeting_id: int) -> Meeting:

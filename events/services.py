@@ -31,6 +31,7 @@ from events.models import (
     Participant,
     ParticipantRole,
 )
+from events.search import meeting_refresh_search
 from events.titles import meeting_title
 
 PRECISION_RANK = {
@@ -105,6 +106,8 @@ def meetings_replace_for_article(
             )
         if not meeting.is_curated:
             meeting_recompute(meeting=meeting)
+        else:
+            meeting_refresh_search(meetings=[meeting])
         stored.append(meeting)
     return stored
 
@@ -344,6 +347,7 @@ def meeting_recompute(*, meeting: Meeting) -> None:
             Participant.objects.create(meeting=meeting, actor_id=actor_id, role=role)
     meeting.title = meeting_title(meeting)
     meeting.save()
+    meeting_refresh_search(meetings=[meeting])
 
 
 # --- Editors' verdicts ------------------------------------------------------------------------

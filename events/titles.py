@@ -17,19 +17,27 @@ def _names(names: list[str], limit: int = 3) -> str:
 
 def meeting_title(meeting: Meeting) -> str:
     participants = list(meeting.participants.select_related("actor"))
-    visitors = [p.actor.name for p in participants if p.role == ParticipantRole.VISITOR]
-    hosts = [p.actor.name for p in participants if p.role == ParticipantRole.HOST]
-    everyone = [p.actor.name for p in participants]
-    place = meeting.city or (meeting.country.name if meeting.country_id else "")
-    where = f" in {place}" if place else ""
+    return compose_title(
+        kind=meeting.kind,
+        place=meeting.city or (meeting.country.name if meeting.country_id else ""),
+        visitors=[p.actor.name for p in participants if p.role == ParticipantRole.VISITOR],
+        hosts=[p.actor.name for p in participants if p.role == ParticipantRole.HOST],
+        everyone=[p.actor.name for p in participants],
+    )
 
-    if meeting.kind == MeetingKind.VISIT:
+
+def compose_title(
+    *, kind: str, place: str, visitors: list[str], hosts: list[str], everyone: list[str]
+) -> str:
+    """The title of a meeting of this kind at `place` (a city or country name, or "")."""
+    where = f" in {place}" if place else ""
+    if kind == MeetingKind.VISIT:
         who = _names(visitors) or _names(everyone) or "Official"
         title = f"{who} visits {place}" if place else f"Visit by {who}"
         return title + (f", hosted by {_names(hosts)}" if hosts else "")
-    if meeting.kind == MeetingKind.CALL:
+    if kind == MeetingKind.CALL:
         return f"Call: {_names(everyone, 4)}" if everyone else "Call"
-    if meeting.kind == MeetingKind.MULTILATERAL:
+    if kind == MeetingKind.MULTILATERAL:
         return f"Summit{where}" + (f" with {_names(everyone)}" if everyone else "")
     if everyone:
         return f"Meeting of {_names(everyone, 4)}{where}"

@@ -5,8 +5,6 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 
-from django.contrib.auth.decorators import permission_required
-from django.core.paginator import Paginator
 from django.forms.utils import pretty_name
 from django.http import (
     Http404,
@@ -29,32 +27,35 @@ from events import selectors
 from events.codes import codes_of
 from events.exports import meeting_csv_rows
 from events.forms import MeetingFilterForm
+from events.histogram import histogram_chart
 from events.models import Evidence, Meeting
-from events.roles import user_is_editor
+from events.roles import role_required, user_is_editor
+from events.timeline import page_number, timeline_page
 
-MEETINGS_PER_PAGE = 50
+# The element a page of entries loaded by scrolling replaces (see meeting_list.html).
+MORE_ENTRIES_TARGET = "timeline-more"
 
 
 class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
 
 
-def _filter_form(params: QueryDict) -> MeetingFilterForm:
-    form = MeetingFilterForm(params)
-    # The browser's own pickers; they send ISO dates, which the form reads.
-    form.fields["date_from"].widget.input_type = "date"
-    form.fields["date_to"].widget.input_type = "date"
-    form.fields["q"].widget.input_type = "search"
-    return form
+@dataclass(frozen=True)
+class Suggestion:
+    """A country or actor offered by a picker, or one already chosen (a chip)."""
+
+    value: str
+    label: str
+    code: str
 
 
 def _filter_query(params: QueryDict) -> QueryDict:
     """The filters actually set (empty ones dropped), for links and the pushed URL."""
     query = QueryDict(mutable=True)
     for name in MeetingFilterForm.base_fields:
-        value = params.get(name, "").strip()
-        if value:
-            query[name] = value
+        values = [value.strip() for value in params.getlist(name) if value.strip()]
+        if values:
+            query.setlist(name, values)
     return query
 
 
@@ -68,28 +69,75 @@ def _form_errors_text(form: MeetingFilterForm) -> str:
 
 
 @require_GET
-@permission_required("events.view_meeting", raise_exception=True)
+@role_required("events.view_meeting")
 def meeting_list(request: HtmxHttpRequest) -> HttpResponse:
-    """The timeline; its filters live in the URL, and htmx asks only for the results."""
-    form = _filter_form(request.GET)
+    """The timeline. Its filters live in the URL; htmx asks for the results alone when they
+    change (and the server pushes their URL), or for the next entries as the analyst scrolls."""
+    form = MeetingFilterForm(request.GET)
     query = _filter_query(request.GET)
-    page = None
-    if form.is_valid():
-        meetings = selectors.meeting_list(filters=form.filters())
-        page = Paginator(meetings, MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page, "query": query}
+    partial = request.htmx and not request.htmx.history_restore_request
+    more = partial and request.htmx.target == MORE_ENTRIES_TARGET
+    valid = form.is_valid()
+    context: dict = {
+        "form": form,
+        "query": query,
+        "country_chips": [Suggestion(c.code, c.name, c.code) for c in form.countries],
+        "actor_chips": [Suggestion(str(a.pk), a.name, "") for a in form.actors],
+        "field_rows": [
+            [form["date_from"], form["date_to"]],
+            [form["kind"], form["status"], form["review_state"], form["order"]],
+        ],
+    }
+    if valid:
+        filters = form.filters()
+        number = page_number(request.GET.get("page"))
+        meetings = selectors.meeting_list(filters=filters)
+        context["page"] = timeline_page(meetings, number=number, continued=more)
+        if not more:
+            context["count"] = selectors.meetings_filtered(filters=filters).count()
 
-    if request.htmx and not request.htmx.history_restore_request:
+    if more:
+        response = render(request, "events/meeting_list.html#entries", context)
+    elif partial:
         response = render(request, "events/meeting_list.html#results", context)
-        pushed = query.copy()
-        if page and page.number > 1:
-            pushed["page"] = str(page.number)
-        push_url(response, f"{request.path}?{pushed.urlencode()}" if pushed else request.path)
+        push_url(response, f"{request.path}?{query.urlencode()}" if query else request.path)
     else:
         response = render(request, "events/meeting_list.html", context)
     # The same URL answers with a page or a fragment: caches must tell them apart.
-    patch_vary_headers(response, ["HX-Request"])
+    patch_vary_headers(response, ["HX-Request", "HX-Target"])
     return response
+
+
+@require_GET
+@role_required("events.view_meeting")
+def meeting_histogram(request: HtmxHttpRequest) -> HttpResponse:
+    """Meetings per month or year for the timeline's filters, as an SVG chart of links."""
+    form = MeetingFilterForm(request.GET)
+    bars = selectors.meeting_histogram(filters=form.filters()) if form.is_valid() else []
+    context = {"chart": histogram_chart(bars), "query": _filter_query(request.GET)}
+    return render(request, "events/includes/histogram.html", context)
+
+
+@require_GET
+@role_required("events.view_meeting")
+def actor_suggestions(request: HtmxHttpRequest) -> HttpResponse:
+    """A few actors for the filter's autocomplete: never the whole list."""
+    actors = selectors.actor_suggestions(term=request.GET.get("term", ""))
+    options = [Suggestion(str(actor.pk), actor.name, actor.country_id or "") for actor in actors]
+    return _suggestions(request, options, field="actor")
+
+
+@require_GET
+@role_required("events.view_meeting")
+def country_suggestions(request: HtmxHttpRequest) -> HttpResponse:
+    countries = selectors.country_suggestions(term=request.GET.get("term", ""))
+    options = [Suggestion(country.code, country.name, country.code) for country in countries]
+    return _suggestions(request, options, field="country")
+
+
+def _suggestions(request: HttpRequest, options: list[Suggestion], *, field: str) -> HttpResponse:
+    context = {"options": options, "field": field, "term": request.GET.get("term", "").strip()}
+    return render(request, "events/includes/suggestions.html", context)
 
 
 @dataclass(frozen=True)
@@ -118,7 +166,7 @@ def _admin_change_url(meeting: Meeting) -> str | None:
 
 
 @require_GET
-@permission_required("events.view_meeting", raise_exception=True)
+@role_required("events.view_meeting")
 def meeting_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     try:
         meeting = selectors.meeting_detail(meeting_id=pk)
@@ -145,19 +193,19 @@ class _Echo:
 
 
 @require_GET
-@permission_required("events.view_meeting", raise_exception=True)
+@role_required("events.view_meeting")
 def meeting_export(request: HtmxHttpRequest) -> HttpResponse:
-    """The timeline's meetings as CSV (events.exports' contract), with the same filters."""
+    """The timeline's meetings as CSV (events.exports' contract), with the same filters,
+    streamed as it is read in chunks."""
     form = MeetingFilterForm(request.GET)
     if not form.is_valid():
         return HttpResponseBadRequest(
             _form_errors_text(form), content_type="text/plain; charset=utf-8"
         )
-    meetings = selectors.meeting_list(filters=form.filters()).iterator(chunk_size=500)
+    rows = meeting_csv_rows(selectors.meeting_ids(filters=form.filters()))
     writer = csv.writer(_Echo())
     response = StreamingHttpResponse(
-        (writer.writerow(row) for row in meeting_csv_rows(meetings)),
-        content_type="text/csv; charset=utf-8",
+        (writer.writerow(row) for row in rows), content_type="text/csv; charset=utf-8"
     )
     filename = f"entente-meetings-{timezone.localdate().isoformat()}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

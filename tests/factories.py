@@ -26,6 +26,7 @@ from events.models import (
     ReviewState,
     TextPart,
 )
+from events.search import meeting_refresh_search
 
 _numbers = itertools.count(1)
 
@@ -73,7 +74,8 @@ def make_meeting(
     participants: list[tuple[Actor, str]] | list[Actor] = (),
     **fields,
 ) -> Meeting:
-    """A meeting; `participants` are actors, or (actor, role) pairs."""
+    """A meeting; `participants` are actors, or (actor, role) pairs. Its search document and
+    sort date are derived as the services derive them (and again by the functions below)."""
     meeting = Meeting.objects.create(
         title=title,
         kind=kind,
@@ -90,14 +92,17 @@ def make_meeting(
         actor, role = (
             participant if isinstance(participant, tuple) else (participant, "participant")
         )
-        add_participant(meeting, actor, role=role)
+        Participant.objects.create(meeting=meeting, actor=actor, role=role)
+    meeting_refresh_search(meetings=[meeting])
     return meeting
 
 
 def add_participant(
     meeting: Meeting, actor: Actor, *, role: str = ParticipantRole.PARTICIPANT
 ) -> Participant:
-    return Participant.objects.create(meeting=meeting, actor=actor, role=role)
+    participant = Participant.objects.create(meeting=meeting, actor=actor, role=role)
+    meeting_refresh_search(meetings=[meeting])
+    return participant
 
 
 def add_source(
@@ -119,6 +124,7 @@ def add_source(
     for item in evidence:
         field, text = item if isinstance(item, tuple) else (TextPart.BODY, item)
         add_evidence(meeting, article, text, field=field)
+    meeting_refresh_search(meetings=[meeting])
     return source
 
 
@@ -127,7 +133,7 @@ def add_evidence(
 ) -> Evidence:
     whole = article.title if field == TextPart.TITLE else article.body
     start = max(whole.find(text), 0)
-    return Evidence.objects.create(
+    evidence = Evidence.objects.create(
         meeting=meeting,
         article=article,
         field=field,
@@ -135,6 +141,8 @@ def add_evidence(
         start_char=start,
         end_char=start + len(text),
     )
+    meeting_refresh_search(meetings=[meeting])
+    return evidence
 
 
 # --- What the engine finds, built by hand ------------------------------------------------------

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 
 from django import template
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
 
 from events.models import DatePrecision
 
@@ -13,48 +16,96 @@ register = template.Library()
 EN_DASH = "\u2013"
 # Written out rather than strftime("%b"), which would follow the process's locale.
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+LONG_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
-def _month(day: dt.date) -> str:
-    return MONTHS[day.month - 1]
-
-
-def _day(day: dt.date) -> str:
-    return f"{day.day} {_month(day)} {day.year}"
-
-
-def _day_range(start: dt.date, end: dt.date) -> str:
-    if start.year != end.year:
-        return f"{_day(start)} {EN_DASH} {_day(end)}"
-    if start.month != end.month:
-        return f"{start.day} {_month(start)} {EN_DASH} {_day(end)}"
-    return f"{start.day}{EN_DASH}{_day(end)}"
-
-
-def _month_range(start: dt.date, end: dt.date) -> str:
-    if start.year != end.year:
-        return f"{_month(start)} {start.year} {EN_DASH} {_month(end)} {end.year}"
-    return f"{_month(start)} {EN_DASH} {_month(end)} {end.year}"
-
-
-def format_dates(start: dt.date | None, end: dt.date | None, precision: str) -> str:
-    """E.g. "28 Jan 2026", "13-15 Apr 1987" (en dash), "Oct 2025", "2025", "date unknown"."""
+def format_dates(
+    start: dt.date | None,
+    end: dt.date | None,
+    precision: str,
+    *,
+    months: tuple[str, ...] = MONTHS,
+) -> str:
+    """E.g. "28 Jan 2026", "13-15 Apr 1987" (en dash), "Oct 2025", "2025", "date unknown";
+    with `months=LONG_MONTHS`, "28 January 2026"."""
     if start is None or precision == DatePrecision.UNKNOWN:
         return "date unknown"
+
+    def month(day: dt.date) -> str:
+        return months[day.month - 1]
+
+    def day(value: dt.date) -> str:
+        return f"{value.day} {month(value)} {value.year}"
+
     if precision == DatePrecision.YEAR:
         if end and end.year != start.year:
             return f"{start.year}{EN_DASH}{end.year}"
         return str(start.year)
     if precision == DatePrecision.MONTH:
-        if end and (end.year, end.month) != (start.year, start.month):
-            return _month_range(start, end)
-        return f"{_month(start)} {start.year}"
+        if end and end.year != start.year:
+            return f"{month(start)} {start.year} {EN_DASH} {month(end)} {end.year}"
+        if end and end.month != start.month:
+            return f"{month(start)} {EN_DASH} {month(end)} {end.year}"
+        return f"{month(start)} {start.year}"
+    if end and end.year != start.year:
+        return f"{day(start)} {EN_DASH} {day(end)}"
+    if end and end.month != start.month:
+        return f"{start.day} {month(start)} {EN_DASH} {day(end)}"
     if end and end != start:
-        return _day_range(start, end)
-    return _day(start)
+        return f"{start.day}{EN_DASH}{day(end)}"
+    return day(start)
 
 
 @register.filter
 def meeting_dates(meeting) -> str:
     """A meeting's dates as precisely as they are known."""
     return format_dates(meeting.start_date, meeting.end_date, meeting.date_precision)
+
+
+@register.filter
+def meeting_dates_long(meeting) -> str:
+    """The same with month names written out, as the timeline shows them."""
+    return format_dates(
+        meeting.start_date, meeting.end_date, meeting.date_precision, months=LONG_MONTHS
+    )
+
+
+@register.filter
+def long_date(day: dt.date) -> str:
+    """ "28 January 2026"."""
+    return f"{day.day} {LONG_MONTHS[day.month - 1]} {day.year}"
+
+
+# Pages of actors and countries, linked from the timeline once they exist.
+DETAIL_ROUTES = {"actor": "events:actor-detail", "country": "events:country-detail"}
+
+
+@cache
+def _route_exists(name: str) -> bool:
+    try:
+        reverse(name, args=["0"])
+    except NoReverseMatch:
+        return False
+    return True
+
+
+@register.simple_block_tag
+def link_if(content: str, item) -> str:
+    """The content as a link to the item's page (an actor's, a country's) when there is one."""
+    route = DETAIL_ROUTES.get(item._meta.model_name)
+    if route and _route_exists(route):
+        return format_html('<a href="{}">{}</a>', reverse(route, args=[item.pk]), content)
+    return content

@@ -274,8 +274,9 @@ def test_actor_filter(meetings):
         (["--kind", "party"], "--kind: Select a valid choice. party is not one of the available"),
         (["--status", "happened"], "--status: Select a valid choice."),
         (["--review-state", "approved"], "--review-state: Select a valid choice."),
-        (["--country", "ZZ"], "--country: Select a valid choice."),
-        (["--actor", "999999"], "--actor: Select a valid choice."),
+        (["--country", "ZZ"], "--country: Unknown country code: ZZ"),
+        (["--actor", "999999"], "--actor: No actor has the id 999999."),
+        (["--actor", "Putin"], "--actor: An actor is given by its id, a whole number."),
     ],
 )
 def test_an_invalid_filter_is_an_error_with_its_reason(db, args, reason, tmp_path):

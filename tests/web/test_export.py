@@ -71,4 +71,4 @@ def test_export_names_the_bad_field(analyst_client, db):
     response = analyst_client.get(URL, {"country": "XX"})
 
     assert response.status_code == 400
-    assert "Country: Select a valid choice." in response.text
+    assert "Country: Unknown country code: XX" in response.text

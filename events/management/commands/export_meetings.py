@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from events.exports import meeting_csv_rows
 from events.forms import MeetingFilterForm
-from events.selectors import meeting_list
+from events.selectors import meeting_ids
 
 # The form's field names as the command's options, for error messages.
 OPTION_NAMES = {
@@ -21,8 +21,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("--output", "-o", help="file to write (default: standard output)")
         parser.add_argument("--q", help="search text")
-        parser.add_argument("--country", help="ISO 3166 alpha-2 code, e.g. RU")
-        parser.add_argument("--actor", help="actor id")
+        parser.add_argument(
+            "--country",
+            action="append",
+            help="ISO 3166 alpha-2 code, e.g. RU; repeat it for meetings of several countries",
+        )
+        parser.add_argument(
+            "--actor", action="append", help="actor id; repeat it for meetings of several actors"
+        )
         parser.add_argument("--from", dest="date_from", help="first day, YYYY-MM-DD")
         parser.add_argument("--to", dest="date_to", help="last day, YYYY-MM-DD")
         parser.add_argument("--kind", help="visit, meeting, multilateral or call")
@@ -36,8 +42,6 @@ class Command(BaseCommand):
     def handle(self, *args, output: str | None, **options) -> None:
         names = ["q", "country", "actor", "date_from", "date_to", "kind", "status", "review_state"]
         data = {name: options[name] for name in names if options.get(name)}
-        if data.get("country"):
-            data["country"] = data["country"].upper()
         form = MeetingFilterForm(data=data)
         if not form.is_valid():
             problems = "; ".join(
@@ -45,7 +49,7 @@ class Command(BaseCommand):
                 for field, errors in form.errors.items()
             )
             raise CommandError(f"Invalid filters: {problems}")
-        rows = meeting_csv_rows(meeting_list(filters=form.filters()))
+        rows = meeting_csv_rows(meeting_ids(filters=form.filters()))
         if output:
             with open(output, "w", encoding="utf-8", newline="") as handle:
                 count = self._write(handle, rows)

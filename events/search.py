@@ -1,0 +1,163 @@
+"""Search and placement on the timeline: what each meeting is found by, and where it sits.
+
+A meeting's search document holds the words of its title, its participants' names and aliases
+(any script), its venue city with the city's other names ("Moskow", "Москва"), the names of
+its countries in every stored language, and its evidence sentences, folded to lower case
+without accents. A search takes several words; a meeting matches when every word begins one
+of its document's words. PostgreSQL answers from a full-text (GIN) index on the document;
+SQLite compares words with LIKE, with the same result.
+
+A meeting's sort date is its own date, else the publication date of its first report (it is
+then shown as "reported on" that day).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connections
+from django.db.models import Exists, F, Min, OuterRef, Q, QuerySet, Subquery
+
+from events.extraction.names import normalize_name
+from events.extraction.place_names import city_names
+from events.models import (
+    ActorAlias,
+    Country,
+    DatePrecision,
+    Evidence,
+    Meeting,
+    MeetingSearch,
+    MeetingSource,
+    Participant,
+)
+
+# The expression of the GIN index (migration 0005): queries must use this very expression.
+DOCUMENT_VECTOR = SearchVector("document", config="simple")
+REFRESH_BATCH = 500
+
+
+def search_words(text: str) -> list[str]:
+    """The words a text is searched or found by, e.g. "al-Sharaa, Moscú" -> al sharaa moscu."""
+    return list(dict.fromkeys(normalize_name(text).split()))
+
+
+def meetings_matching(meetings: QuerySet[Meeting], text: str) -> QuerySet[Meeting]:
+    """The meetings whose document has, for every word of `text`, a word beginning with it."""
+    words = search_words(text)
+    if not words:
+        return meetings
+    documents = MeetingSearch.objects.using(meetings.db)
+    if connections[meetings.db].vendor == "postgresql":
+        # Words are letters and digits only (normalize_name splits on anything else), so they
+        # are safe in a raw tsquery.
+        query = SearchQuery(
+            " & ".join(f"{word}:*" for word in words), search_type="raw", config="simple"
+        )
+        documents = documents.annotate(vector=DOCUMENT_VECTOR).filter(vector=query)
+    else:
+        for word in words:
+            documents = documents.filter(
+                Q(document__startswith=word) | Q(document__contains=f" {word}")
+            )
+    return meetings.filter(pk__in=documents.values("meeting_id"))
+
+
+# --- Deriving the fields --------------------------------------------------------------------
+
+
+def meeting_refresh_search(*, meetings: Iterable[Meeting] | QuerySet[Meeting]) -> int:
+    """Recompute the search document and sort date of these meetings; returns how many.
+
+    Call it whenever a meeting's facts, participants, sources or evidence change. Meeting
+    instances passed in get their new sort date too, so that a later save() keeps it. Rows
+    are read as plain values, a batch at a time: it refreshes thousands of meetings a second.
+    """
+    if isinstance(meetings, QuerySet):
+        instances: dict[int, Meeting] = {}
+        ids = list(meetings.order_by().values_list("pk", flat=True))
+    else:
+        instances = {meeting.pk: meeting for meeting in meetings}
+        ids = list(instances)
+    for start in range(0, len(ids), REFRESH_BATCH):
+        batch = ids[start : start + REFRESH_BATCH]
+        _refresh_sort_dates(batch)
+        _refresh_documents(batch)
+    if instances:
+        placed = Meeting.objects.filter(pk__in=ids).values_list(
+            "pk", "sort_date", "sort_date_reported"
+        )
+        for pk, sort_date, reported in placed:
+            instances[pk].sort_date, instances[pk].sort_date_reported = sort_date, reported
+    return len(ids)
+
+
+def _refresh_sort_dates(ids: list[int]) -> None:
+    """A meeting's own date, else the publication date of its first report ("reported on")."""
+    meetings = Meeting.objects.filter(pk__in=ids)
+    dated = Q(start_date__isnull=False) & ~Q(date_precision=DatePrecision.UNKNOWN)
+    meetings.filter(dated).update(sort_date=F("start_date"), sort_date_reported=False)
+    sources = MeetingSource.objects.filter(meeting=OuterRef("pk")).order_by()
+    first_report = sources.values("meeting").annotate(first=Min("article__published_on"))
+    meetings.exclude(dated).update(
+        sort_date=Subquery(first_report.values("first")), sort_date_reported=Exists(sources)
+    )
+
+
+def _refresh_documents(ids: list[int]) -> None:
+    texts: dict[int, list[str]] = {}
+    countries: dict[int, list[str | None]] = {}
+    cities: dict[int, str] = {}
+    for pk, title, city, country in Meeting.objects.filter(pk__in=ids).values_list(
+        "pk", "title", "city", "country_id"
+    ):
+        texts[pk], countries[pk], cities[pk] = [title], [country], city
+    people = Participant.objects.filter(meeting_id__in=ids).values_list(
+        "meeting_id", "actor_id", "actor__name", "actor__country_id"
+    )
+    actors_of: dict[int, list[int]] = {}
+    for meeting_id, actor_id, name, country in people:
+        texts[meeting_id].append(name)
+        countries[meeting_id].append(country)
+        actors_of.setdefault(meeting_id, []).append(actor_id)
+    aliases: dict[int, list[str]] = {}
+    actor_ids = {actor_id for found in actors_of.values() for actor_id in found}
+    for actor_id, name in ActorAlias.objects.filter(actor_id__in=actor_ids).values_list(
+        "actor_id", "name"
+    ):
+        aliases.setdefault(actor_id, []).append(name)
+    for meeting_id, text in Evidence.objects.filter(meeting_id__in=ids).values_list(
+        "meeting_id", "text"
+    ):
+        texts[meeting_id].append(text)
+
+    country_words = _country_words({code for codes in countries.values() for code in codes})
+    documents = []
+    for pk, meeting_texts in texts.items():
+        for actor_id in actors_of.get(pk, ()):
+            meeting_texts.extend(aliases.get(actor_id, ()))
+        words = dict.fromkeys(_words(meeting_texts))
+        words.update(dict.fromkeys(city_words(cities[pk])))
+        for code in dict.fromkeys(countries[pk]):
+            words.update(dict.fromkeys(country_words.get(code, ()) if code else ()))
+        documents.append(MeetingSearch(meeting_id=pk, document=" ".join(words)))
+    MeetingSearch.objects.bulk_create(
+        documents, update_conflicts=True, unique_fields=["meeting"], update_fields=["document"]
+    )
+
+
+def _country_words(codes: set[str | None]) -> dict[str, tuple[str, ...]]:
+    """The countries' words: their names and their names in other languages."""
+    names = Country.objects.filter(code__in=codes - {None}).values_list("code", "name", "names")
+    return {code: _words([name, *others.values()]) for code, name, others in names}
+
+
+def _words(texts: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(word for text in texts for word in normalize_name(text).split()))
+
+
+@lru_cache(maxsize=4096)
+def city_words(city: str) -> tuple[str, ...]:
+    """A venue's words: its English name and every other name it is known by."""
+    return _words([city, *sorted(city_names(city))]) if city else ()

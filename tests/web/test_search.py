@@ -1,0 +1,145 @@
+"""Search: several words, each matching a title, a participant's name or alias in any script,
+a venue by any of its names, a country name in another language, or evidence text. The same
+results on PostgreSQL (full-text index) and SQLite (LIKE): the suite runs on both."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from events.models import Meeting, MeetingSearch
+from events.search import meeting_refresh_search, search_words
+from events.selectors import MeetingFilters, meetings_filtered
+from tests.factories import add_source, make_actor, make_article, make_meeting
+
+URL = reverse("events:meeting-list")
+
+
+@pytest.fixture
+def meetings(db):
+    sharaa = make_actor("Ahmed al-Sharaa", country="SY")
+    sharaa.aliases.create(name="Ахмед аш-Шараа")
+    putin = make_actor("Vladimir Putin", country="RU")
+    prabowo = make_actor("Prabowo Subianto", country="ID")
+    xi = make_actor("Xi Jinping", country="CN")
+    found = {
+        "moscow": make_meeting(
+            title="Ahmed al-Sharaa visits Moscow",
+            kind="visit",
+            city="Moscow",
+            country="RU",
+            participants=[sharaa, putin],
+        ),
+        "beijing": make_meeting(
+            title="Prabowo Subianto visits Beijing",
+            kind="visit",
+            city="Beijing",
+            country="CN",
+            participants=[prabowo, xi],
+        ),
+        "jakarta": make_meeting(
+            title="Meeting in Jakarta", city="Jakarta", country="ID", participants=[prabowo]
+        ),
+    }
+    add_source(found["jakarta"], evidence=["The ministers discussed fisheries and a new harbour."])
+    return found
+
+
+def search(client, text: str) -> set[str]:
+    response = client.get(URL, {"q": text})
+    assert response.status_code == 200
+    return {entry.meeting.title for entry in response.context["page"].entries}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("al Sharaa", {"moscow"}),
+        ("al-Sharaa", {"moscow"}),
+        ("sharaa putin", {"moscow"}),
+        ("Prabowo Xi", {"beijing"}),
+        ("prabowo", {"beijing", "jakarta"}),
+        ("Шараа", {"moscow"}),  # an alias in Cyrillic
+        ("Moskow", {"moscow"}),  # the venue by another spelling
+        ("Москва", {"moscow"}),
+        ("Moscou", {"moscow"}),
+        ("Pékin", {"beijing"}),  # accents do not matter
+        ("Россия", {"moscow"}),  # a participant's or the venue's country in Russian
+        ("Indonésie", {"beijing", "jakarta"}),
+        ("harbour fisheries", {"jakarta"}),  # evidence, words in any order
+        ("fish", {"jakarta"}),  # words match the beginnings of words
+        ("sharaa xi", set()),  # every word must match
+        ("moscow harbour", set()),
+    ],
+)
+def test_search(analyst_client, meetings, text, expected):
+    assert search(analyst_client, text) == {meetings[name].title for name in expected}
+
+
+def test_punctuation_alone_searches_nothing_away(analyst_client, meetings):
+    assert len(search(analyst_client, " -- ")) == 3
+
+
+def test_search_words_fold_case_accents_and_punctuation():
+    assert search_words("Al-Sharaa, MOSCÚ al") == ["al", "sharaa", "moscu"]
+
+
+def test_the_document_follows_the_actor_and_the_evidence(analyst_client, meetings):
+    moscow = meetings["moscow"]
+    putin = moscow.participants.get(actor__name="Vladimir Putin").actor
+    putin.aliases.create(name="Владимир Путин")
+    assert search(analyst_client, "Путин") == set()  # not refreshed yet
+
+    meeting_refresh_search(meetings=Meeting.objects.filter(pk=moscow.pk))
+
+    assert search(analyst_client, "Путин") == {moscow.title}
+
+
+def test_refresh_places_meetings_by_their_date_or_their_first_report(db):
+    dated = make_meeting(title="Dated", start=dt.date(2025, 3, 4))
+    reported = make_meeting(title="Reported", start=None)
+    add_source(reported, make_article(published_on=dt.date(2024, 7, 1)))
+    add_source(reported, make_article(published_on=dt.date(2024, 6, 30)))
+    lost = make_meeting(title="Never reported", start=None)
+    Meeting.objects.update(sort_date=None, sort_date_reported=False)
+    MeetingSearch.objects.all().delete()
+
+    assert meeting_refresh_search(meetings=Meeting.objects.all()) == 3
+
+    placed = {m.title: (m.sort_date, m.sort_date_reported) for m in Meeting.objects.all()}
+    assert placed == {
+        "Dated": (dt.date(2025, 3, 4), False),
+        "Reported": (dt.date(2024, 6, 30), True),
+        "Never reported": (None, False),
+    }
+    assert MeetingSearch.objects.count() == 3
+    dated.refresh_from_db()
+    assert "dated" in dated.search.document.split()
+    assert lost.search.document == "never reported"
+
+
+def test_refresh_sets_the_sort_date_on_the_instances_it_is_given(db):
+    meeting = make_meeting(title="Talks", start=None)
+    meeting.start_date, meeting.date_precision = dt.date(2020, 2, 2), "day"
+    meeting.save()
+
+    meeting_refresh_search(meetings=[meeting])
+
+    assert meeting.sort_date == dt.date(2020, 2, 2)
+    meeting.save()  # a later save keeps it
+    assert Meeting.objects.get(pk=meeting.pk).sort_date == dt.date(2020, 2, 2)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's full-text index")
+def test_postgresql_answers_a_search_from_the_full_text_index(meetings):
+    query = meetings_filtered(filters=MeetingFilters(q="sharaa putin")).values("pk").query
+    sql, params = query.sql_with_params()
+    with connection.cursor() as cursor:
+        # A handful of rows: make the planner show whether it can use the index at all.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert "meeting_search_document" in plan

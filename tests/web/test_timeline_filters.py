@@ -1,0 +1,106 @@
+"""The timeline's filters, as the URL gives them (the bookmarked contract)."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import add_source, make_actor, make_article, make_meeting
+
+URL = reverse("events:meeting-list")
+
+
+def titles(response) -> set[str]:
+    return {str(entry.meeting) for entry in response.context["page"].entries}
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"country": "CN"}, {"moscow"}),
+        ({"country": "cn"}, {"moscow"}),  # codes in any case
+        ({"country": "ID"}, {"call", "jakarta"}),
+        ({"country": ["RU", "CN"]}, {"moscow"}),  # every chosen country takes part
+        ({"country": ["ID", "RU"]}, set()),
+        ({"kind": "call"}, {"call"}),
+        ({"status": "planned"}, {"jakarta"}),
+        ({"q": "jakarta"}, {"jakarta"}),
+        ({"q": "arrived in moscow"}, {"moscow"}),  # words of the evidence
+        ({"review_state": "verified"}, {"jakarta"}),
+        ({"review_state": "rejected"}, {"rejected"}),
+        ({"review_state": "all"}, {"moscow", "call", "jakarta", "undated", "rejected"}),
+        # Date ranges take every meeting with a day inside them.
+        ({"date_from": "2026-01-29"}, {"moscow", "jakarta"}),
+        ({"date_to": "2026-01-27"}, {"moscow", "call"}),
+        ({"date_from": "2026-01-28", "date_to": "2026-01-28"}, {"moscow"}),
+        ({"date_from": "2026-02-01", "date_to": "2026-12-31"}, {"jakarta"}),
+        ({"date_from": "2025-10-20", "date_to": "2025-10-20"}, {"call"}),  # October 2025
+        ({"kind": "visit", "country": "RU"}, {"moscow"}),
+    ],
+)
+def test_filters(analyst_client, timeline, params, expected):
+    response = analyst_client.get(URL, params)
+
+    assert response.status_code == 200
+    assert titles(response) == {str(timeline[name]) for name in expected}
+    assert f"{len(expected)} meeting" in response.text
+
+
+def test_several_actors_find_the_meetings_they_all_took_part_in(analyst_client, timeline):
+    actors = timeline["actors"]
+
+    one = analyst_client.get(URL, {"actor": actors["putin"].pk})
+    both = analyst_client.get(URL, {"actor": [actors["putin"].pk, actors["modi"].pk]})
+
+    assert titles(one) == {str(timeline["moscow"]), str(timeline["undated"])}
+    assert titles(both) == {str(timeline["undated"])}
+
+
+def test_a_meeting_without_its_own_date_counts_by_its_first_report(analyst_client, db):
+    undated = make_meeting(title="Undated talks", start=None)
+    add_source(undated, make_article(published_on=dt.date(2024, 5, 2)))
+    make_meeting(title="Never reported", start=None)
+
+    inside = analyst_client.get(URL, {"date_from": "2024-05-01", "date_to": "2024-05-31"})
+    before = analyst_client.get(URL, {"date_to": "2024-04-30"})
+
+    assert titles(inside) == {"Undated talks"}
+    assert titles(before) == set()
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"date_from": "2026-02-01", "date_to": "2026-01-01"}, "The start of the date range"),
+        ({"country": "XX"}, "Country: Unknown country code: XX"),
+        ({"actor": "999999"}, "Actor: No actor has the id 999999."),
+        ({"actor": "Putin"}, "Actor: An actor is given by its id, a whole number."),
+        ({"date_from": "not a date"}, "From: Enter a valid date."),
+        ({"order": "sideways"}, "Order: Select a valid choice."),
+    ],
+)
+def test_invalid_filters_are_shown_as_errors(analyst_client, timeline, params, message):
+    response = analyst_client.get(URL, params)
+
+    assert response.status_code == 200
+    assert message in response.text
+    assert "page" not in response.context
+
+
+def test_chosen_countries_and_actors_come_back_as_ticked_chips(analyst_client, timeline):
+    xi = timeline["actors"]["xi"]
+    html = analyst_client.get(URL, {"country": ["cn", "RU"], "actor": xi.pk}).text
+
+    assert '<input type="checkbox" name="country" value="CN" checked> China' in html
+    assert '<input type="checkbox" name="country" value="RU" checked> Russia' in html
+    assert f'<input type="checkbox" name="actor" value="{xi.pk}" checked> Xi Jinping' in html
+
+
+def test_an_actor_chosen_by_alias_is_found_by_id(analyst_client, db):
+    actor = make_actor("Jean Martin", country="FR")
+    actor.aliases.create(name="Жан Мартен")
+    make_meeting(title="Talks in Paris", participants=[actor])
+
+    response = analyst_client.get(URL, {"actor": actor.pk})
+
+    assert titles(response) == {"Talks in Paris"}
