@@ -8,23 +8,15 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from babel import Locale
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from articles.models import ExtractionStatus
 from articles.text import MAX_UPLOAD_BYTES, UnreadableUpload, text_from_upload
-from events.extraction.language import supported_languages
 
 IMPORT_EXTENSIONS = {".jsonl", ".ndjson", ".json"}
 IMPORT_MAX_BYTES = 50 * 1024 * 1024
-
-
-def language_options() -> list[tuple[str, str]]:
-    """The languages extraction reads, as (code, English name) for the form's suggestions."""
-    names = Locale("en").languages
-    return [(code, names.get(code, code)) for code in supported_languages()]
 
 
 class ArticleFilterForm(forms.Form):

@@ -16,7 +16,7 @@ from django_htmx.http import HttpResponseStopPolling
 from django_htmx.middleware import HtmxDetails
 
 from articles import selectors, services
-from articles.forms import ArticleFilterForm, ArticleForm, ArticleImportForm, language_options
+from articles.forms import ArticleFilterForm, ArticleForm, ArticleImportForm
 from articles.models import Article
 
 ARTICLES_PER_PAGE = 50
@@ -54,8 +54,8 @@ def _get_article(pk: int) -> Article:
 
 
 def _status_context(article: Article) -> dict:
-    meetings = [] if article.is_pending else selectors.article_meetings(article=article)
-    return {"article": article, "meetings": meetings}
+    # The meetings found are listed by the events app's `article_meetings` template tag.
+    return {"article": article}
 
 
 @require_GET
@@ -104,7 +104,7 @@ def article_create(request: HtmxHttpRequest) -> HttpResponse:
                 return redirect("articles:article-detail", pk=article.pk)
     else:
         form = ArticleForm()
-    context = {"form": form, "duplicate": duplicate, "language_options": language_options()}
+    context = {"form": form, "duplicate": duplicate}
     return render(request, "articles/article_form.html", context)
 
 

@@ -379,13 +379,9 @@ def pipeline_benchmark(
     from django.db import connection, transaction
 
     from articles.models import Article
-    from articles.services import (
-        DuplicateArticle,
-        ExtractionAborted,
-        article_import_record,
-        article_run_extraction,
-    )
+    from articles.services import DuplicateArticle, article_import_record
     from events.actors import actor_directory
+    from events.extraction_runs import ExtractionAborted, article_run_extraction
     from events.models import Meeting
 
     if not allow_existing and database_has_articles():

@@ -2,7 +2,7 @@
 
 from django_tasks_db.management.commands.db_worker import Command as BaseWorkerCommand
 
-from articles.services import extractions_recover_stalled
+from events.extraction_runs import extractions_recover_stalled
 
 
 class Command(BaseWorkerCommand):

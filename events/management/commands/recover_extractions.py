@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from articles.services import extractions_recover_stalled
+from events.extraction_runs import extractions_recover_stalled
 
 
 class Command(BaseCommand):
