@@ -14,8 +14,8 @@ from django_tasks_db.models import DBTaskResult
 from articles.models import Article, ExtractionStatus
 from articles.services import article_create
 from events import extraction_runs
-from events.extraction_runs import articles_rerun_extraction, extractions_recover_stalled
 from events.extraction import engine
+from events.extraction_runs import articles_rerun_extraction, extractions_recover_stalled
 from events.models import Evidence, Meeting, TextPart
 from tests.factories import stall_extraction
 
