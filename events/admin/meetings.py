@@ -110,6 +110,18 @@ class SourcesLeftFilter(admin.SimpleListFilter):
         return queryset
 
 
+def _changed_fields(meeting: Meeting, form) -> set[str]:
+    stored = Meeting.objects.filter(pk=meeting.pk).first()
+    if stored is None:
+        return set(form.changed_data)
+    fields = [Meeting._meta.get_field(name) for name in form.fields]
+    return {
+        field.name
+        for field in fields
+        if getattr(stored, field.attname) != getattr(meeting, field.attname)
+    }
+
+
 @admin.register(Meeting)
 class MeetingAdmin(SimpleHistoryAdmin):
     list_display = [
@@ -175,14 +187,18 @@ class MeetingAdmin(SimpleHistoryAdmin):
     def save_model(self, request, obj: Meeting, form, change: bool) -> None:
         """A changed fact marks the meeting edited; a written title stays as written.
 
-        Also the path of a revert from the history page, which saves only this form."""
-        changed = set(form.changed_data)
+        Also the path of a revert from the history page, whose form starts from the old
+        record: what changed is read against the meeting as stored."""
+        changed = _changed_fields(obj, form) if change else set(form.changed_data)
         if "title" in changed:
             obj.title_is_manual = bool(obj.title.strip())
         if not change or changed - VERDICT_FIELDS:
             obj.edited = True
+        if change:
+            meeting_refresh_derived(meeting=obj, save=False)  # saved below, in one record
         super().save_model(request, obj, form, change)
-        meeting_refresh_derived(meeting=obj)
+        if not change:
+            meeting_refresh_derived(meeting=obj)
         if change and changed & {"edited", "review_state"} and not obj.is_curated:
             meetings_hand_back(meeting_ids=[obj.pk])
 
