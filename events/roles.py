@@ -51,13 +51,15 @@ def roles_ensure_groups() -> tuple[Group, Group]:
         readable
         + _permissions(_EDITABLE_MODELS, ["add", "change", "delete", "view"])
         + _permissions({"events": ["country"]}, ["change"])
+        # Where the ids of retired meetings lead (written by extraction and merges only).
+        + _permissions({"events": ["meetingtombstone"]}, ["view"])
     )
     analysts.permissions.set(readable)
     return editors, analysts
 
 
 def roles_describe(*groups: Group) -> str:
-    """One line for commands to print, e.g. "Editors: 34 permissions. Analysts: 7 permissions."."""
+    """One line for commands to print, e.g. "Editors: 35 permissions. Analysts: 7 permissions."."""
     return " ".join(f"{group.name}: {group.permissions.count()} permissions." for group in groups)
 
 

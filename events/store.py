@@ -119,12 +119,14 @@ def _store(article_id: int, findings: list[MeetingFinding], countries: set[str])
         new = claims_from_findings(
             article_id=article_id, published=article.published_on, findings=findings
         )
-        earlier = [claim_from_json(article_id, source.claim) for source in _sources_of(article_id)]
+        earlier = [_claim(source) for source in _sources_of(article_id) if source.claim]
         lock_keys(COUNTRIES, countries | _countries_of(new + earlier))
 
         sources = _sources_of(article_id)  # again, now that no one else may move them
-        pinned = [source for source in sources if source.meeting.is_curated]
-        free = [source for source in sources if not source.meeting.is_curated]
+        pinned = [source for source in sources if source.meeting.is_curated and source.claim]
+        # Sources without a claim (none extraction wrote) are replaced like the others.
+        replaced = [source for source in sources if not source.meeting.is_curated]
+        free = [source for source in replaced if source.claim]
         result: dict[int, Meeting] = {}
 
         # A curated meeting the article reported keeps it as a source, and the reading of it
@@ -142,7 +144,7 @@ def _store(article_id: int, findings: list[MeetingFinding], countries: set[str])
         scope = _Scope(countries, article_id=article_id)
         for source in pinned:
             scope.seen_curation[source.meeting_id] = _curation(source.meeting)
-        scope.replace(free)
+        scope.replace(replaced)
         scope.explore(fresh + [_claim(source) for source in free])
         placed = scope.apply(fresh, previous)
         result.update(placed)
@@ -151,23 +153,18 @@ def _store(article_id: int, findings: list[MeetingFinding], countries: set[str])
 
 def _recluster_meetings(meeting_ids: list[int], countries: set[str]) -> None:
     with transaction.atomic():
-        seeds = list(
-            MeetingSource.objects.filter(meeting_id__in=meeting_ids).select_related("meeting")
-        )
-        lock_keys(COUNTRIES, countries | _countries_of(_claim(source) for source in seeds))
-        seeds = [
-            source
-            for source in MeetingSource.objects.filter(meeting_id__in=meeting_ids).select_related(
-                "meeting"
-            )
-            if not source.meeting.is_curated
-        ]
-        if not seeds:
-            return
-        scope = _Scope(countries | _countries_of(_claim(source) for source in seeds))
-        for source in seeds:
+        claimed = MeetingSource.objects.filter(meeting_id__in=meeting_ids).select_related("meeting")
+        earlier = [_claim(source) for source in claimed if source.claim]
+        lock_keys(COUNTRIES, countries | _countries_of(earlier))
+        seeds = [source for source in claimed.all() if source.claim]
+        free = [source for source in seeds if not source.meeting.is_curated]
+        scope = _Scope(countries | _countries_of(_claim(source) for source in free))
+        for source in free:
             scope.add_free(source)
-        scope.explore([_claim(source) for source in seeds])
+        # A meeting handed back that no article reports is retired in `apply`, like any other.
+        for meeting in Meeting.objects.uncurated().filter(pk__in=meeting_ids):
+            scope.seen_curation.setdefault(meeting.pk, _curation(meeting))
+        scope.explore([_claim(source) for source in free])
         scope.apply([], {})
 
 
@@ -238,6 +235,8 @@ class _Scope:
                 .select_related("meeting")
                 .order_by("pk")
             ):
+                if not source.claim:
+                    continue
                 self.add_free(source)
                 joined.append(_claim(source))
             frontier = joined

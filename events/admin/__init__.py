@@ -7,6 +7,3 @@ roles, from the history pages linked on their meeting's or actor's history.
 """
 
 from events.admin import actors, articles, meetings  # noqa: F401
-from events.admin.common import admin_link, claim_summary
-
-__all__ = ["admin_link", "claim_summary"]
