@@ -119,8 +119,12 @@ def actor_resolve(*, person: PersonFinding, seen_on: dt.date) -> Actor:
         if country and actor.country_id is None:
             actor.country_id = country
             actor.save(update_fields=["country", "updated_at"])
+        known = set(actor.aliases.values_list("normalized", flat=True))
         for alias in sorted({person.name, *person.aliases}):
-            actor_add_alias(actor=actor, name=alias)
+            key = normalize_name(alias)
+            if key and key not in known:
+                ActorAlias.objects.create(actor=actor, name=alias)
+                known.add(key)
     if person.title:
         actor_record_role(actor=actor, title=person.title, country=country, seen_on=seen_on)
     return actor
@@ -132,12 +136,6 @@ def _actor_by_name(person: PersonFinding) -> Actor | None:
         # An actor whose country nobody knows may be this one; `__in` never matches NULL.
         matches = matches.filter(Q(country_id=person.country) | Q(country__isnull=True))
     return matches.order_by("-verified", "id").first()
-
-
-def actor_add_alias(*, actor: Actor, name: str) -> None:
-    key = normalize_name(name)
-    if key and not actor.aliases.filter(normalized=key).exists():
-        ActorAlias.objects.create(actor=actor, name=name)
 
 
 def actor_record_role(*, actor: Actor, title: str, country: str | None, seen_on: dt.date) -> None:

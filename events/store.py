@@ -308,8 +308,15 @@ class _Scope:
         for group, meeting_id in zip(groups, assign_meetings(groups, previous), strict=True):
             meeting = existing.get(meeting_id) if meeting_id else None
             if meeting is None:
+                facts = merged_facts(group.claims)
                 meeting = Meeting.objects.create(
-                    kind=group.claims[0].kind, status=group.claims[0].status
+                    kind=facts.kind,
+                    status=facts.status,
+                    start_date=facts.start,
+                    end_date=facts.end,
+                    date_precision=facts.precision,
+                    city=facts.city,
+                    country_id=facts.country,
                 )
             placed.append((group, meeting))
 
@@ -441,7 +448,7 @@ def _rewrite_source(source: MeetingSource, claim: Claim, *, curated: bool) -> No
         for name, value in fields.items():
             setattr(source, name, value)
         source.save()
-        source.countries.set(Country.objects.filter(code__in=claim.countries))
+        source.countries.set(sorted(claim.countries & _known_countries()))
     spans = {(part, start): (end, text) for part, start, end, text in claim.evidence}
     existing = {
         (item.field, item.start_char): item
@@ -464,6 +471,17 @@ def _rewrite_source(source: MeetingSource, claim: Claim, *, curated: bool) -> No
                 end_char=end,
                 text=text,
             )
+
+
+_countries: frozenset[str] = frozenset()
+
+
+def _known_countries() -> frozenset[str]:
+    """Countries are loaded by a migration and never added: read once per process."""
+    global _countries
+    if not _countries:
+        _countries = frozenset(Country.objects.values_list("code", flat=True))
+    return _countries
 
 
 def _recompute(meeting: Meeting, claims: list[Claim]) -> None:
