@@ -120,7 +120,8 @@ def _store(article_id: int, findings: list[MeetingFinding], countries: set[str])
             article_id=article_id, published=article.published_on, findings=findings
         )
         earlier = [_claim(source) for source in _sources_of(article_id) if source.claim]
-        lock_keys(COUNTRIES, countries | _countries_of(new + earlier))
+        locked = countries | _countries_of(new + earlier)
+        lock_keys(COUNTRIES, locked)
 
         sources = _sources_of(article_id)  # again, now that no one else may move them
         pinned = [source for source in sources if source.meeting.is_curated and source.claim]
@@ -141,7 +142,7 @@ def _store(article_id: int, findings: list[MeetingFinding], countries: set[str])
         previous = {}
         for ordinal, index in match_rereading([_claim(source) for source in free], fresh).items():
             previous[(article_id, ordinal)] = free[index].meeting_id
-        scope = _Scope(countries, article_id=article_id)
+        scope = _Scope(locked, article_id=article_id)
         for source in pinned:
             scope.seen_curation[source.meeting_id] = _curation(source.meeting)
         scope.replace(replaced)
@@ -154,11 +155,11 @@ def _store(article_id: int, findings: list[MeetingFinding], countries: set[str])
 def _recluster_meetings(meeting_ids: list[int], countries: set[str]) -> None:
     with transaction.atomic():
         claimed = MeetingSource.objects.filter(meeting_id__in=meeting_ids).select_related("meeting")
-        earlier = [_claim(source) for source in claimed if source.claim]
-        lock_keys(COUNTRIES, countries | _countries_of(earlier))
+        locked = countries | _countries_of(_claim(source) for source in claimed if source.claim)
+        lock_keys(COUNTRIES, locked)
         seeds = [source for source in claimed.all() if source.claim]
         free = [source for source in seeds if not source.meeting.is_curated]
-        scope = _Scope(countries | _countries_of(_claim(source) for source in free))
+        scope = _Scope(locked)
         for source in free:
             scope.add_free(source)
         # A meeting handed back that no article reports is retired in `apply`, like any other.
