@@ -47,10 +47,6 @@ def history_context(*, reason: str = "", user=None) -> Iterator[None]:
         _current.reset(token)
 
 
-def current_reason() -> str:
-    return _current.get().reason
-
-
 @receiver(pre_create_historical_record)
 def _fill_in_context(sender, history_instance, **kwargs) -> None:
     context = _current.get()

@@ -34,10 +34,6 @@ DAY_SLACK = dt.timedelta(days=1)
 # held" is no later than the day it was published (a plan, no earlier) and within this reach.
 UNDATED_REACH = dt.timedelta(days=366)
 
-# The fields whose deciding claim a meeting records (its `decided_by`), as in the engine's
-# MeetingFinding.reasons.
-DECIDED_FIELDS = ("kind", "status", "date", "venue", "participants")
-
 
 @dataclass(frozen=True)
 class Claim:
