@@ -1,4 +1,8 @@
-"""The editors' admin for articles: what was uploaded, how its extraction went, re-running it."""
+"""The editors' admin for articles: what was uploaded and how its extraction went.
+
+The events app registers a subclass of ArticleAdmin that adds the meetings an article reports
+and re-running its extraction (events.admin.articles): articles knows nothing of extraction.
+"""
 
 from __future__ import annotations
 
@@ -12,10 +16,7 @@ from articles.services import (
     article_content_hash,
     article_create,
     article_delete,
-    articles_rerun_extraction,
 )
-from events.admin import admin_link, claim_summary
-from events.models import MeetingSource
 
 EXTRACTION_FIELDS = [
     "extraction_status",
@@ -26,8 +27,6 @@ EXTRACTION_FIELDS = [
     "extractor_version",
     "extraction_task_id",
 ]
-# What extraction reads: changing any of these queues the article's extraction again.
-EXTRACTION_INPUTS = {"title", "published_on", "language"}
 
 
 class ArticleForm(forms.ModelForm):
@@ -62,40 +61,6 @@ class ArticleAddForm(ArticleForm):
         return data
 
 
-class MeetingSourceInline(admin.TabularInline):
-    """The meetings this article reports, as extraction read them."""
-
-    model = MeetingSource
-    verbose_name = "meeting"
-    verbose_name_plural = "meetings this article reports"
-    fields = ["meeting_link", "review_state", "claim_display"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("meeting")
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    @admin.display(description="meeting")
-    def meeting_link(self, source: MeetingSource) -> str:
-        return admin_link(source.meeting)
-
-    @admin.display(description="review")
-    def review_state(self, source: MeetingSource) -> str:
-        meeting = source.meeting
-        return meeting.get_review_state_display() + (", edited" if meeting.edited else "")
-
-    @admin.display(description="what this article says")
-    def claim_display(self, source: MeetingSource) -> str:
-        return claim_summary(source.claim)
-
-
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     list_display = [
@@ -111,8 +76,6 @@ class ArticleAdmin(admin.ModelAdmin):
     list_filter = ["extraction_status", "language", "source"]
     search_fields = ["title", "external_id", "url"]
     date_hierarchy = "published_on"
-    actions = ["rerun_extraction"]
-    inlines = [MeetingSourceInline]
     form = ArticleForm
     add_form = ArticleAddForm
     add_fieldsets = [
@@ -187,9 +150,6 @@ class ArticleAdmin(admin.ModelAdmin):
             changed.append("language_detected")
         if changed:
             obj.save(update_fields=changed)
-        if EXTRACTION_INPUTS & set(changed):
-            articles_rerun_extraction(articles=[obj])
-            self.message_user(request, "Extraction was queued again to read the change.")
 
     def delete_model(self, request, obj: Article) -> None:
         self.delete_queryset(request, Article.objects.filter(pk=obj.pk))
@@ -198,8 +158,3 @@ class ArticleAdmin(admin.ModelAdmin):
         with transaction.atomic():
             for article in queryset:
                 article_delete(article=article)
-
-    @admin.action(description="Re-run extraction", permissions=["change"])
-    def rerun_extraction(self, request, queryset) -> None:
-        count = articles_rerun_extraction(articles=queryset)
-        self.message_user(request, f"Queued {count} article(s) for extraction.")

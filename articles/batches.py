@@ -29,7 +29,6 @@ from articles.documents import Document, UnreadableDocument, read_document
 from articles.documents.decoding import Line, read_lines, sniff_problem
 from articles.imports import (
     ImportOutcome,
-    article_store,
     import_line,
     printable,
     validation_message,
@@ -41,7 +40,7 @@ from articles.models import (
     ImportItem,
     ImportItemStatus,
 )
-from articles.services import DuplicateArticle
+from articles.services import DuplicateArticle, article_create
 
 logger = logging.getLogger(__name__)
 
@@ -238,7 +237,7 @@ def _import_file(batch: ImportBatch, item: ImportItem) -> ImportOutcome:
     if problem:
         return invalid(f"Publication date {problem}", label)
     try:
-        article = article_store(
+        article = article_create(
             title=title,
             body=body,
             published_on=published,

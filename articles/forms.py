@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from babel import Locale
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -25,17 +24,10 @@ from articles.documents import (
 )
 from articles.documents.decoding import sniff_problem
 from articles.models import ExtractionStatus
-from events.extraction.language import supported_languages
 
 JSONL_EXTENSIONS = {".jsonl", ".ndjson", ".json"}
 DOCUMENT_ACCEPT = ",".join(EXTENSIONS)
 _MB = 1024 * 1024
-
-
-def language_options() -> list[tuple[str, str]]:
-    """The languages extraction reads, as (code, English name) for the form's suggestions."""
-    names = Locale("en").languages
-    return [(code, names.get(code, code)) for code in supported_languages()]
 
 
 class ArticleFilterForm(forms.Form):

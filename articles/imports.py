@@ -16,12 +16,11 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError
 
 from articles.dates import publication_date_problem
 from articles.documents.decoding import Line, read_lines
 from articles.models import Article, ImportItemStatus
-from articles.services import DuplicateArticle, article_content_hash, article_create
+from articles.services import DuplicateArticle, article_create
 
 REQUIRED_KEYS = ("title", "text", "published")
 KNOWN_KEYS = {*REQUIRED_KEYS, "id", "lang", "source", "url"}
@@ -134,24 +133,9 @@ def unknown_keys_note(record: object) -> str:
     return f" Unknown keys ignored: {named}{more}."
 
 
-def article_store(**fields) -> Article:
-    """article_create, with the same article stored at the same moment by another upload
-    (the unique constraint's race) reported as a duplicate rather than an error."""
-    try:
-        return article_create(**fields)
-    except IntegrityError:
-        external_id = (fields.get("external_id") or "").strip()
-        twin = (
-            Article.objects.filter(external_id=external_id).first() if external_id else None
-        ) or Article.objects.filter(content_hash=article_content_hash(body=fields["body"])).first()
-        if twin is None:
-            raise
-        raise DuplicateArticle(twin, "the same article was stored at the same moment") from None
-
-
 def article_import_record(*, record: object, uploaded_by=None) -> Article:
     """Create one article from an import record; raises ValidationError or DuplicateArticle."""
-    return article_store(**record_fields(record), uploaded_by=uploaded_by)
+    return article_create(**record_fields(record), uploaded_by=uploaded_by)
 
 
 def validation_message(error: ValidationError) -> str:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import Case, CharField, Count, F, Prefetch, QuerySet, Value, When
+from django.db.models import Case, CharField, Count, F, QuerySet, Value, When
 
 from articles.models import Article, ImportBatch, ImportItem, ImportItemStatus
-from events.models import Meeting, Participant
 
 
 def article_list(*, status: str | None = None) -> QuerySet[Article]:
@@ -21,21 +20,6 @@ def article_list(*, status: str | None = None) -> QuerySet[Article]:
 def article_detail(*, article_id: int) -> Article:
     """One article; raises Article.DoesNotExist."""
     return Article.objects.select_related("uploaded_by").get(pk=article_id)
-
-
-def article_meetings(*, article: Article) -> QuerySet[Meeting]:
-    """The meetings an article reports, with their venue and participants."""
-    return (
-        Meeting.objects.filter(sources__article=article)
-        .select_related("country")
-        .prefetch_related(
-            Prefetch(
-                "participants",
-                queryset=Participant.objects.select_related("actor__country"),
-            )
-        )
-        .order_by(F("start_date").desc(nulls_last=True), "-id")
-    )
 
 
 # --- Imports -------------------------------------------------------------------------------

@@ -19,11 +19,9 @@ from articles.forms import (
     ArticleFilterForm,
     ArticleForm,
     ArticleImportForm,
-    language_options,
 )
-from articles.imports import article_store
 from articles.models import Article, ImportBatch
-from events.roles import role_required
+from articles.permissions import role_required
 
 ARTICLES_PER_PAGE = 50
 ITEMS_PER_PAGE = 100
@@ -61,8 +59,8 @@ def _get_article(pk: int) -> Article:
 
 
 def _status_context(article: Article) -> dict:
-    meetings = [] if article.is_pending else selectors.article_meetings(article=article)
-    return {"article": article, "meetings": meetings}
+    # The meetings found are listed by the events app's `article_meetings` template tag.
+    return {"article": article}
 
 
 @require_GET
@@ -122,7 +120,7 @@ def article_create(request: HtmxHttpRequest) -> HttpResponse:
         form = ArticleForm(request.POST)
         if form.is_valid():
             try:
-                article = article_store(**form.article_fields(), uploaded_by=request.user)
+                article = services.article_create(**form.article_fields(), uploaded_by=request.user)
             except services.DuplicateArticle as error:
                 duplicate = error.existing
             except ValidationError as error:
@@ -137,7 +135,6 @@ def article_create(request: HtmxHttpRequest) -> HttpResponse:
         "file_form": file_form,
         "document": document,
         "duplicate": duplicate,
-        "language_options": language_options(),
     }
     return render(request, "articles/article_form.html", context)
 
@@ -166,7 +163,6 @@ def article_import(request: HtmxHttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "recent": selectors.import_batches_recent(),
-        "language_options": language_options(),
     }
     return render(request, "articles/article_import.html", context)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Count, Max, Q
-from django.utils import timezone
 
 from events.extraction.names import normalize_name
 from events.extraction.people import ActorDirectory
@@ -19,44 +18,35 @@ from events.models import Actor, ActorAlias, ActorKind, ActorRole, Country
 
 
 class _DirectoryCache:
-    """The actor directory of this process, kept in step with the database cheaply.
+    """The actor directory of this process, rebuilt when an editor changes what it holds.
 
-    Extraction creates actors all the time; rebuilding the whole directory for each would cost
-    more than the extraction. New and changed actors are added to it instead; only deletions
-    (rare, by editors) make it start over.
+    The engine reads only verified actors: the directory and those editors checked. Actors
+    extraction creates are left out on purpose, so that what the engine finds in an article
+    does not depend on which articles were read before it: one worker or many, in any order,
+    read every article alike.
     """
 
     def __init__(self) -> None:
         self.directory: ActorDirectory | None = None
-        self.counts: tuple[int, int] = (0, 0)
-        self.changed: dt.datetime | None = None
-        self.last_alias: int = 0
+        self.signature: tuple = ()
 
     def get(self) -> ActorDirectory:
-        actors = Actor.objects.aggregate(count=Count("id"), changed=Max("updated_at"))
-        aliases = ActorAlias.objects.aggregate(count=Count("id"), last=Max("id"))
-        counts = (actors["count"], aliases["count"])
-        last_alias = aliases["last"] or 0
-        shrank = counts[0] < self.counts[0] or counts[1] < self.counts[1]
-        if self.directory is None or shrank:
-            self.directory = ActorDirectory(_known_actors(Actor.objects.all(), every_alias=True))
-        elif actors["changed"] != self.changed or last_alias != self.last_alias:
-            changed = Actor.objects.filter(
-                Q(updated_at__gt=self.changed) if self.changed else Q()
-            ) | Actor.objects.filter(aliases__id__gt=self.last_alias)
-            self.directory.add(_known_actors(changed.distinct()))
-        self.counts, self.changed, self.last_alias = counts, actors["changed"], last_alias
+        verified = Actor.objects.filter(verified=True)
+        actors = verified.aggregate(count=Count("id"), changed=Max("updated_at"))
+        aliases = ActorAlias.objects.filter(actor__verified=True).aggregate(
+            count=Count("id"), last=Max("id")
+        )
+        signature = (actors["count"], actors["changed"], aliases["count"], aliases["last"])
+        if self.directory is None or signature != self.signature:
+            self.directory = ActorDirectory(_known_actors(verified))
+            self.signature = signature
         return self.directory
 
 
-def _known_actors(actors, every_alias: bool = False) -> list[KnownActor]:
+def _known_actors(actors) -> list[KnownActor]:
     actors = list(actors.values_list("id", "name", "country_id", "kind"))
-    alias_rows = ActorAlias.objects.all()
-    role_rows = ActorRole.objects.filter(observed=False)
-    if not every_alias:
-        ids = [row[0] for row in actors]
-        alias_rows = alias_rows.filter(actor_id__in=ids)
-        role_rows = role_rows.filter(actor_id__in=ids)
+    alias_rows = ActorAlias.objects.filter(actor__in=[row[0] for row in actors])
+    role_rows = ActorRole.objects.filter(observed=False, actor__in=[row[0] for row in actors])
     aliases: dict[int, list[str]] = {}
     for actor_id, name in alias_rows.values_list("actor_id", "name"):
         aliases.setdefault(actor_id, []).append(name)
@@ -99,45 +89,53 @@ def _known_country(code: str | None) -> str | None:
     return None
 
 
-def actor_resolve(*, person: PersonFinding, seen_on: dt.date, article=None) -> Actor:
-    """The stored actor a finding names, created (unverified) when it is new."""
+def actor_name_keys(person: PersonFinding) -> set[str]:
+    """The normalised names a finding's person may be stored under."""
+    return {normalize_name(name) for name in (person.name, *person.aliases)} - {""}
+
+
+def actor_resolve(*, person: PersonFinding, seen_on: dt.date) -> Actor:
+    """The stored actor a finding names, created (unverified) when it is new.
+
+    Many workers may meet the same new person at once: the caller holds the lock on the
+    person's names (`actor_name_keys`, events.locks) so that only one of them creates it.
+    What extraction learns of an actor it created adds up whatever the order articles are
+    read in: every spelling becomes an alias, and a country fills in a missing one.
+    """
     actor = None
     if person.known_key:
         actor = Actor.objects.filter(pk=person.known_key).first()
     if actor is None:
         actor = _actor_by_name(person)
+    country = _known_country(person.country)
     if actor is None:
         actor = Actor.objects.create(
             name=person.name,
             kind=person.kind if person.kind in ActorKind.values else ActorKind.PERSON,
-            country_id=_known_country(person.country),
+            country_id=country,
             verified=False,
         )
-        for alias in {person.name, *person.aliases}:
-            actor_add_alias(actor=actor, name=alias)
+    if not actor.verified:
+        if country and actor.country_id is None:
+            actor.country_id = country
+            actor.save(update_fields=["country", "updated_at"])
+        known = set(actor.aliases.values_list("normalized", flat=True))
+        for alias in sorted({person.name, *person.aliases}):
+            key = normalize_name(alias)
+            if key and key not in known:
+                ActorAlias.objects.create(actor=actor, name=alias)
+                known.add(key)
     if person.title:
-        actor_record_role(
-            actor=actor,
-            title=person.title,
-            country=_known_country(person.country),
-            seen_on=seen_on,
-        )
+        actor_record_role(actor=actor, title=person.title, country=country, seen_on=seen_on)
     return actor
 
 
 def _actor_by_name(person: PersonFinding) -> Actor | None:
-    keys = {normalize_name(person.name)} | {normalize_name(alias) for alias in person.aliases}
-    matches = Actor.objects.filter(aliases__normalized__in=keys).distinct()
+    matches = Actor.objects.filter(aliases__normalized__in=actor_name_keys(person)).distinct()
     if person.country:
         # An actor whose country nobody knows may be this one; `__in` never matches NULL.
         matches = matches.filter(Q(country_id=person.country) | Q(country__isnull=True))
     return matches.order_by("-verified", "id").first()
-
-
-def actor_add_alias(*, actor: Actor, name: str) -> None:
-    key = normalize_name(name)
-    if key and not actor.aliases.filter(normalized=key).exists():
-        ActorAlias.objects.create(actor=actor, name=name)
 
 
 def actor_record_role(*, actor: Actor, title: str, country: str | None, seen_on: dt.date) -> None:
@@ -162,7 +160,13 @@ def actor_record_role(*, actor: Actor, title: str, country: str | None, seen_on:
 
 
 def actors_mark_verified(*, actors) -> int:
-    """An editor checked these actors; returns how many were marked."""
-    return Actor.objects.filter(pk__in=[actor.pk for actor in actors]).update(
-        verified=True, updated_at=timezone.now()
-    )
+    """An editor checked these actors; returns how many were marked.
+
+    One save per actor rather than a bulk update, so that each change is in its history.
+    """
+    count = 0
+    for actor in Actor.objects.filter(pk__in=[actor.pk for actor in actors], verified=False):
+        actor.verified = True
+        actor.save(update_fields=["verified", "updated_at"])
+        count += 1
+    return count

@@ -380,8 +380,9 @@ def pipeline_benchmark(
 
     from articles.imports import article_import_record
     from articles.models import Article
-    from articles.services import DuplicateArticle, ExtractionAborted, article_run_extraction
+    from articles.services import DuplicateArticle
     from events.actors import actor_directory
+    from events.extraction_runs import ExtractionAborted, article_run_extraction
     from events.models import Meeting
 
     if not allow_existing and database_has_articles():

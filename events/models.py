@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 
 class Country(models.Model):
@@ -37,6 +38,8 @@ class Actor(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
 
@@ -50,6 +53,8 @@ class ActorAlias(models.Model):
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=200)
     normalized = models.CharField(max_length=200, db_index=True, editable=False)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name_plural = "actor aliases"
@@ -82,6 +87,8 @@ class ActorRole(models.Model):
             "or an editor say when it was held, and tell extraction who is out of office."
         ),
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["actor", "-start_date"]
@@ -162,6 +169,23 @@ class Meeting(models.Model):
         default=False,
         help_text="Set when an editor changed this meeting; extraction then leaves it alone.",
     )
+    title_is_manual = models.BooleanField(
+        "title written by hand",
+        default=False,
+        help_text=(
+            "Set when an editor wrote the title; otherwise it is derived from the meeting's "
+            "facts whenever they change. Untick it to let the title follow the facts again."
+        ),
+    )
+    decided_by = models.JSONField(
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=(
+            "For each field recomputed from the sources (kind, status, date, venue, "
+            "participants), the id of the article whose claim decided it."
+        ),
+    )
     actors = models.ManyToManyField(Actor, through="Participant", related_name="meetings")
     articles = models.ManyToManyField(
         "articles.Article", through="MeetingSource", related_name="meetings"
@@ -175,6 +199,8 @@ class Meeting(models.Model):
     )
 
     objects = MeetingQuerySet.as_manager()
+    # The sort date follows the facts and sources, which are recorded themselves.
+    history = HistoricalRecords(excluded_fields=["sort_date", "sort_date_reported"])
 
     class Meta:
         ordering = ["-start_date", "-id"]
@@ -221,6 +247,8 @@ class Participant(models.Model):
         max_length=16, choices=ParticipantRole, default=ParticipantRole.PARTICIPANT
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["role", "actor__name"]
         constraints = [
@@ -234,10 +262,12 @@ class Participant(models.Model):
 
 
 class MeetingSource(models.Model):
-    """One article reporting a meeting, with what that article alone says of it.
+    """One article reporting a meeting, with what that article alone says of it: its claim.
 
-    The claim lets a meeting reported by many articles be recomputed when one of them is
-    extracted again, without losing what the others said.
+    Meetings nobody curated are the clusters of their claims (events.merging): the claim lets a
+    meeting reported by many articles be recomputed when one of them is extracted again,
+    without losing what the others said. `family`, the date window and `countries` are the
+    claim's index, to find the claims that may be the same encounter (events.store).
     """
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="sources")
@@ -245,11 +275,18 @@ class MeetingSource(models.Model):
         "articles.Article", on_delete=models.CASCADE, related_name="meeting_sources"
     )
     claim = models.JSONField(default=dict, blank=True)
+    family = models.CharField(max_length=16, blank=True, editable=False)
+    window_start = models.DateField(null=True, blank=True, editable=False)
+    window_end = models.DateField(null=True, blank=True, editable=False)
+    countries = models.ManyToManyField(Country, blank=True, related_name="+", editable=False)
+
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["meeting", "article"], name="unique_meeting_source")
         ]
+        indexes = [models.Index(fields=["family", "window_start", "window_end"])]
 
     def __str__(self) -> str:
         return f"{self.article} → {self.meeting}"
@@ -275,6 +312,8 @@ class Evidence(models.Model):
     start_char = models.PositiveIntegerField()
     end_char = models.PositiveIntegerField()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["article_id", "-field", "start_char"]
         verbose_name_plural = "evidence"
@@ -286,3 +325,25 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+class MeetingTombstone(models.Model):
+    """What became of a meeting id that no longer exists, so that old links still answer.
+
+    A meeting merged into another redirects to it (`merged_into`); one removed because no
+    article reports it any more answers 410 Gone. Ids are never reused.
+    """
+
+    meeting_id = models.BigIntegerField(primary_key=True)
+    title = models.CharField(max_length=300, blank=True)
+    merged_into = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="absorbed"
+    )
+    reason = models.CharField(max_length=300)
+    retired_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-retired_at"]
+
+    def __str__(self) -> str:
+        return f"Meeting {self.meeting_id}: {self.reason}"

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from functools import wraps
-
 from django.contrib.auth.models import Group, Permission
-from django.core.exceptions import PermissionDenied
 
 EDITORS = "Editors"
 ANALYSTS = "Analysts"
@@ -54,37 +51,17 @@ def roles_ensure_groups() -> tuple[Group, Group]:
         readable
         + _permissions(_EDITABLE_MODELS, ["add", "change", "delete", "view"])
         + _permissions({"events": ["country"]}, ["change"])
+        # Where the ids of retired meetings lead (written by extraction and merges only).
+        + _permissions({"events": ["meetingtombstone"]}, ["view"])
     )
     analysts.permissions.set(readable)
     return editors, analysts
 
 
 def roles_describe(*groups: Group) -> str:
-    """One line for commands to print, e.g. "Editors: 34 permissions. Analysts: 7 permissions."."""
+    """One line for commands to print, e.g. "Editors: 35 permissions. Analysts: 7 permissions."."""
     return " ".join(f"{group.name}: {group.permissions.count()} permissions." for group in groups)
 
 
 def user_is_editor(user) -> bool:
     return user.is_authenticated and user.has_perm("articles.add_article")
-
-
-# What a user lacks when refused a page, by the permission the page needs (the 403 page says it).
-REFUSALS = {
-    "articles.add_article": "Uploading is for editors.",
-}
-DEFAULT_REFUSAL = "This page is for analysts and editors."
-
-
-def role_required(permission: str):
-    """Like permission_required(..., raise_exception=True), with the reason on the 403 page."""
-
-    def decorator(view):
-        @wraps(view)
-        def checked(request, *args, **kwargs):
-            if not request.user.has_perm(permission):
-                raise PermissionDenied(REFUSALS.get(permission, DEFAULT_REFUSAL))
-            return view(request, *args, **kwargs)
-
-        return checked
-
-    return decorator

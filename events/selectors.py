@@ -16,6 +16,7 @@ from events.models import (
     Evidence,
     Meeting,
     MeetingSource,
+    MeetingTombstone,
     Participant,
     ReviewState,
 )
@@ -222,3 +223,23 @@ def meeting_detail(*, meeting_id: int) -> Meeting:
         )
         .get(pk=meeting_id)
     )
+
+
+def article_meetings(*, article_id: int) -> QuerySet[Meeting]:
+    """The meetings an article reports, with their venue and participants."""
+    return (
+        Meeting.objects.filter(sources__article_id=article_id)
+        .select_related("country")
+        .prefetch_related(
+            Prefetch(
+                "participants",
+                queryset=Participant.objects.select_related("actor__country"),
+            )
+        )
+        .order_by(F("start_date").desc(nulls_last=True), "-id")
+    )
+
+
+def meeting_tombstone(*, meeting_id: int) -> MeetingTombstone | None:
+    """What became of a meeting id that no longer exists, if it ever did."""
+    return MeetingTombstone.objects.select_related("merged_into").filter(pk=meeting_id).first()

@@ -1,4 +1,4 @@
-"""Readable titles for meetings, generated from their participants and venue."""
+"""Readable titles for meetings, derived from their facts: kind, participants and venue."""
 
 from __future__ import annotations
 
@@ -6,16 +6,15 @@ from events.models import Meeting, MeetingKind, ParticipantRole
 
 
 def _names(names: list[str], limit: int = 3) -> str:
-    if not names:
-        return ""
     if len(names) > limit:
         return ", ".join(names[:limit]) + f" and {len(names) - limit} more"
-    if len(names) == 1:
-        return names[0]
+    if len(names) <= 1:
+        return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def meeting_title(meeting: Meeting) -> str:
+    """E.g. "Donald Trump and Xi Jinping visit Cambodia, hosted by Hun Manet"."""
     participants = list(meeting.participants.select_related("actor"))
     return compose_title(
         kind=meeting.kind,
@@ -32,8 +31,10 @@ def compose_title(
     """The title of a meeting of this kind at `place` (a city or country name, or "")."""
     where = f" in {place}" if place else ""
     if kind == MeetingKind.VISIT:
-        who = _names(visitors) or _names(everyone) or "Official"
-        title = f"{who} visits {place}" if place else f"Visit by {who}"
+        travellers = visitors or everyone
+        who = _names(travellers) or "Official"
+        verb = "visit" if len(travellers) > 1 else "visits"
+        title = f"{who} {verb} {place}" if place else f"Visit by {who}"
         return title + (f", hosted by {_names(hosts)}" if hosts else "")
     if kind == MeetingKind.CALL:
         return f"Call: {_names(everyone, 4)}" if everyone else "Call"

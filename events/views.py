@@ -14,7 +14,7 @@ from django.http import (
     StreamingHttpResponse,
 )
 from django.http.request import QueryDict
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
@@ -23,13 +23,14 @@ from django_htmx.http import push_url
 from django_htmx.middleware import HtmxDetails
 
 from articles.models import Article
+from articles.permissions import role_required
 from events import selectors
 from events.codes import codes_of
 from events.exports import meeting_csv_rows
 from events.forms import MeetingFilterForm
 from events.histogram import histogram_chart
 from events.models import Evidence, Meeting
-from events.roles import role_required, user_is_editor
+from events.roles import user_is_editor
 from events.timeline import page_number, timeline_page
 
 # The element a page of entries loaded by scrolling replaces (see meeting_list.html).
@@ -165,13 +166,44 @@ def _admin_change_url(meeting: Meeting) -> str | None:
         return None
 
 
+@dataclass(frozen=True)
+class Decision:
+    """Which article's claim decided a field of a meeting, and the engine's reason."""
+
+    article: Article
+    rule: str
+    cues: list[str]
+    sentence: str
+
+
+def _decisions(meeting: Meeting) -> dict[str, Decision]:
+    """For each field recomputed from the sources, the claim that decided it (by field name:
+    kind, status, date, venue, participants). None for an edited meeting: its editor did."""
+    if meeting.edited:
+        return {}
+    sources = {source.article_id: source for source in meeting.sources.all()}
+    decisions = {}
+    for name, article_id in meeting.decided_by.items():
+        source = sources.get(article_id)
+        if source is None:
+            continue
+        reason = source.claim.get("reasons", {}).get(name) or {}
+        decisions[name] = Decision(
+            article=source.article,
+            rule=reason.get("rule", ""),
+            cues=reason.get("cues", []),
+            sentence=(reason.get("sentence") or {}).get("text", ""),
+        )
+    return decisions
+
+
 @require_GET
 @role_required("events.view_meeting")
 def meeting_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     try:
         meeting = selectors.meeting_detail(meeting_id=pk)
     except Meeting.DoesNotExist:
-        raise Http404("No such meeting.") from None
+        return _meeting_gone(request, pk)
     participants = list(meeting.participants.all())
     codes = codes_of(meeting)
     can_edit = user_is_editor(request.user) and request.user.is_staff
@@ -180,9 +212,20 @@ def meeting_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         "participants": participants,
         "codes": codes,
         "sources": _evidence_by_source(meeting),
+        "decisions": _decisions(meeting),
         "admin_url": _admin_change_url(meeting) if can_edit else None,
     }
     return render(request, "events/meeting_detail.html", context)
+
+
+def _meeting_gone(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """An id that no longer exists: to the meeting it was merged into, or 410 Gone."""
+    tombstone = selectors.meeting_tombstone(meeting_id=pk)
+    if tombstone is None:
+        raise Http404("No such meeting.")
+    if tombstone.merged_into is not None:
+        return redirect("events:meeting-detail", pk=tombstone.merged_into_id, permanent=True)
+    return render(request, "events/meeting_gone.html", {"tombstone": tombstone}, status=410)
 
 
 class _Echo:

@@ -7,7 +7,7 @@ from django import forms
 
 from articles.services import article_create
 from events.extraction.types import EvidenceSpan, MeetingFinding, PersonFinding
-from events.services import meetings_replace_for_article
+from events.store import meetings_replace_for_article
 
 SENTENCE = (
     "Syrian interim President Ahmad al-Sharaa met Russian President Vladimir Putin "

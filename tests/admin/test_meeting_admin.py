@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from events.models import Actor, Meeting, ReviewState
-from events.services import meetings_replace_for_article
+from events.store import meetings_replace_for_article
 from tests.admin.conftest import moscow_finding
 
 

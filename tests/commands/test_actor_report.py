@@ -5,8 +5,8 @@ from io import StringIO
 
 from django.core.management import call_command
 
-from events.actors import actor_add_alias, actor_record_role
-from events.models import Actor, ParticipantRole
+from events.actors import actor_record_role
+from events.models import Actor, ActorAlias, ParticipantRole
 from tests.factories import add_source, make_actor, make_meeting
 
 
@@ -19,7 +19,7 @@ def report() -> str:
 def test_lists_unverified_actors_with_title_country_and_the_sentence_naming_them(db):
     known = make_actor("Vladimir Putin", country="RU", verified=True)
     new = make_actor("Ilse Vandermeer", country="NL")
-    actor_add_alias(actor=new, name="Ilse Vandermeer")
+    ActorAlias.objects.create(actor=new, name="Ilse Vandermeer")
     actor_record_role(actor=new, title="Trade Minister", country="NL", seen_on=dt.date(2026, 1, 5))
     meeting = make_meeting(
         country="RU",

@@ -7,7 +7,7 @@ from tests.factories import stall_extraction
 
 
 def test_manage_py_runs_our_worker():
-    assert get_commands()["db_worker"] == "articles"
+    assert get_commands()["db_worker"] == "events"
 
 
 def test_the_worker_requeues_a_stalled_extraction_then_runs_it(queue_article, run_worker, settings):

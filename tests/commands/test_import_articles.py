@@ -127,10 +127,12 @@ def test_the_stored_article_keeps_the_record_fields(jsonl_file, import_articles)
     assert article.reference == "wire-1"
 
 
-def test_a_missing_language_is_detected(jsonl_file, import_articles):
+def test_a_missing_language_is_detected_by_the_worker(jsonl_file, import_articles, run_worker):
     path = jsonl_file(record(1, lang=None))
 
     import_articles(path)
+    assert Article.objects.get().language == ""
+    run_worker()
 
     article = Article.objects.get()
     assert (article.language, article.language_detected) == ("en", True)
@@ -148,7 +150,7 @@ def test_each_new_article_is_queued_for_extraction(jsonl_file, import_articles):
     for article in articles:
         task = tasks.get(args_kwargs__args=[article.pk])
         assert task.status == "READY"
-        assert task.task_path == "articles.tasks.extract_article"
+        assert task.task_path == "events.tasks.extract_article"
         assert article.extraction_status == ExtractionStatus.QUEUED
         assert article.extraction_task_id == str(task.id)
 

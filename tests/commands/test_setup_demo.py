@@ -8,8 +8,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from articles.management.commands.setup_demo import DEMO_ARTICLES
 from articles.models import Article
+from events.management.commands.setup_demo import DEMO_ARTICLES
 from events.models import Meeting
 from events.roles import ANALYSTS, EDITORS
 

@@ -4,9 +4,9 @@ import datetime as dt
 
 import pytest
 
-from events.actors import actor_directory, actor_resolve
+from events.actors import actor_directory, actor_resolve, actors_mark_verified
 from events.models import Actor, ActorRole
-from events.services import meetings_replace_for_article
+from events.store import meetings_replace_for_article
 from tests.factories import make_actor, make_article, make_finding, person_finding
 
 SEEN = dt.date(2025, 10, 15)
@@ -123,14 +123,32 @@ def test_the_kind_is_kept_when_it_is_one_we_know(db, kind, stored):
     assert resolve("Shanghai Cooperation Organisation", None, kind=kind).kind == stored
 
 
-def test_a_new_actor_joins_the_directory_the_engine_reads(db):
+def test_the_engine_reads_a_new_actor_once_an_editor_verified_it(db):
+    """Extraction-created actors stay out of the engine's directory, so that what it finds in
+    an article does not depend on which articles were read before."""
     assert actor_directory().lookup("Jan Kowalczyk") == []
 
     actor = resolve("Jan Kowalczyk", "PL", aliases=("Kowalczyk",))
 
+    assert actor_directory().lookup("jan kowalczyk") == []
+    actors_mark_verified(actors=[actor])
     [known] = actor_directory().lookup("jan kowalczyk")
     assert (known.key, known.name, known.country) == (str(actor.pk), "Jan Kowalczyk", "PL")
     assert actor_directory().lookup("Kowalczyk") == [known]
+
+
+def test_what_extraction_learns_of_a_new_actor_adds_up_in_any_order(db):
+    first = resolve("Jan Kowalczyk", None, aliases=("J. Kowalczyk",))
+    second = resolve("Jan Kowalczyk", "PL", aliases=("Kowalczyk",))
+
+    assert first == second
+    first.refresh_from_db()
+    assert first.country_id == "PL"
+    assert set(first.aliases.values_list("name", flat=True)) == {
+        "Jan Kowalczyk",
+        "J. Kowalczyk",
+        "Kowalczyk",
+    }
 
 
 def test_a_person_named_twice_in_one_finding_takes_part_once(erdogan):

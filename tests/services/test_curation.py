@@ -6,12 +6,9 @@ import datetime as dt
 import pytest
 
 from articles.services import article_delete
+from events.curation import meeting_mark_edited, meetings_set_review_state
 from events.models import Meeting, MeetingSource, ReviewState
-from events.services import (
-    meeting_mark_edited,
-    meetings_replace_for_article,
-    meetings_set_review_state,
-)
+from events.store import meetings_replace_for_article
 from tests.factories import evidence_span, make_article, make_finding, person_finding
 
 SHARAA = person_finding("Ahmad al-Sharaa", "SY", "visitor", title="President")

@@ -9,7 +9,7 @@ import pytest
 
 from articles.services import article_delete
 from events.models import Evidence, Meeting, MeetingSource, Participant
-from events.services import meetings_replace_for_article
+from events.store import meetings_replace_for_article
 from tests.factories import evidence_span, make_article, make_finding, person_finding
 
 SHARAA = person_finding("Ahmad al-Sharaa", "SY", "visitor", title="President")

@@ -1,7 +1,7 @@
 """The extraction task as the worker runs it: articles in, meetings out, failures retried.
 
 django-tasks-db has no retries and leaves a killed worker's task RUNNING forever, so
-articles.services retries failed extractions itself and recovers stalled ones.
+events.extraction_runs retries failed extractions itself and recovers stalled ones.
 """
 
 import datetime as dt
@@ -12,20 +12,17 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from articles.models import Article, ExtractionStatus
-from articles.services import (
-    article_create,
-    articles_rerun_extraction,
-    extractions_recover_stalled,
-)
-from events import services as event_services
+from articles.services import article_create
+from events import extraction_runs
 from events.extraction import engine
+from events.extraction_runs import articles_rerun_extraction, extractions_recover_stalled
 from events.models import Evidence, Meeting, TextPart
 from tests.factories import stall_extraction
 
 
 def failing_extraction(monkeypatch, *, times: int | None):
     """Make the service raise the first `times` calls (every call when None); counts calls."""
-    real = event_services.article_extract_meetings
+    real = extraction_runs.article_extract_meetings
     calls = []
 
     def extract(*, article):
@@ -34,7 +31,7 @@ def failing_extraction(monkeypatch, *, times: int | None):
             raise RuntimeError("the engine fell over")
         return real(article=article)
 
-    monkeypatch.setattr(event_services, "article_extract_meetings", extract)
+    monkeypatch.setattr(extraction_runs, "article_extract_meetings", extract)
     return calls
 
 
@@ -262,7 +259,7 @@ def test_a_stalled_extraction_is_failed_and_requeued(queue_article, settings):
     assert recovered == [article.pk]
     task.refresh_from_db()
     assert task.status == "FAILED"
-    assert task.exception_class_path == "articles.services.WorkerLost"
+    assert task.exception_class_path == "events.extraction_runs.WorkerLost"
     article.refresh_from_db()
     assert article.extraction_status == ExtractionStatus.QUEUED
     assert "the worker stopped during extraction" in article.extraction_error

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from articles.batches import import_batches_recover_stalled
-from articles.services import extractions_recover_stalled
+from events.extraction_runs import extractions_recover_stalled
 
 
 class Command(BaseCommand):

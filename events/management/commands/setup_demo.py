@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand
 from articles.imports import articles_import_jsonl
 from events.roles import roles_describe, roles_ensure_groups
 
-DEMO_ARTICLES = Path(__file__).resolve().parents[2] / "demo" / "articles.jsonl"
+DEMO_ARTICLES = Path(settings.BASE_DIR) / "articles" / "demo" / "articles.jsonl"
 # scripts/run-dev prints these credentials: keep them in step.
 EDITOR = ("editor", "entente-editor")
 ANALYST = ("analyst", "entente-analyst")

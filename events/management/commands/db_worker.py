@@ -3,7 +3,7 @@
 from django_tasks_db.management.commands.db_worker import Command as BaseWorkerCommand
 
 from articles.batches import import_batches_recover_stalled
-from articles.services import extractions_recover_stalled
+from events.extraction_runs import extractions_recover_stalled
 
 
 class Command(BaseWorkerCommand):

@@ -1,0 +1,240 @@
+"""Running extraction: queueing articles, the worker's task, retries and recovery.
+
+The articles app stores articles and knows nothing of extraction; it announces new articles
+(articles.signals.article_stored) and deletions (article_deleting), which events.receivers
+passes to this module. Each run reads the article with the engine and stores its findings
+(events.store), recording the engine's version and the language it read on the article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from articles.models import Article, ExtractionStatus
+from events.actors import actor_directory
+from events.extraction import engine
+from events.extraction.types import ArticleInput
+from events.history import extraction_reason, history_context
+from events.store import meetings_replace_for_article
+
+logger = logging.getLogger(__name__)
+
+
+class ExtractionAborted(Exception):
+    """Raised to the task runner after the failure was recorded on the article."""
+
+
+class WorkerLost(Exception):
+    """A worker died while running a task."""
+
+
+@dataclass(frozen=True)
+class ExtractionOutcome:
+    supported: bool
+    language: str
+    language_detected: bool
+    version: str
+    meetings: int
+    note: str = ""
+
+
+# --- Queueing -------------------------------------------------------------------------------------
+
+
+def article_enqueue_extraction(*, article: Article) -> None:
+    """Mark the article queued and enqueue its extraction after the current transaction."""
+    from events.tasks import extract_article
+
+    Article.objects.filter(pk=article.pk).update(
+        extraction_status=ExtractionStatus.QUEUED, extraction_error=""
+    )
+    article.extraction_status = ExtractionStatus.QUEUED
+    article.extraction_error = ""
+
+    def enqueue() -> None:
+        result = extract_article.enqueue(article.pk)
+        Article.objects.filter(pk=article.pk).update(extraction_task_id=str(result.id))
+
+    transaction.on_commit(enqueue)
+
+
+def articles_rerun_extraction(*, articles: Iterable[Article]) -> int:
+    """Queue extraction again, with a fresh count of attempts; returns how many were queued.
+
+    Articles already waiting for the worker are left alone, so a second click queues nothing.
+    """
+    count = 0
+    with transaction.atomic():
+        for article in articles:
+            if article.extraction_status == ExtractionStatus.QUEUED and article.extraction_task_id:
+                continue
+            Article.objects.filter(pk=article.pk).update(extraction_attempts=0)
+            article_enqueue_extraction(article=article)
+            count += 1
+    return count
+
+
+# --- The task's work ------------------------------------------------------------------------------
+
+
+def article_extract_meetings(*, article: Article) -> ExtractionOutcome:
+    """Run the engine on an article and store what it found, replacing its earlier findings."""
+    result = engine.extract(
+        ArticleInput(
+            title=article.title,
+            body=article.body,
+            published=article.published_on,
+            language=article.language or None,
+        ),
+        actors=actor_directory(),
+    )
+    note = ""
+    if not result.supported:
+        note = (
+            f"No lexicon for the language '{result.language}': the article is stored but not "
+            "read. Add a lexicon for it, then re-run extraction."
+            if result.language
+            else "The article's language could not be told; set it and re-run extraction."
+        )
+    with history_context(reason=extraction_reason(article_id=article.pk, version=engine.VERSION)):
+        stored = meetings_replace_for_article(article=article, findings=result.meetings)
+    return ExtractionOutcome(
+        supported=result.supported,
+        language=result.language,
+        language_detected=result.language_detected,
+        version=engine.VERSION,
+        meetings=len(stored),
+        note=note,
+    )
+
+
+def article_run_extraction(*, article_id: int) -> None:
+    """Run extraction for one article: the task's whole job.
+
+    Marks the article processing, extracts, stores meetings and marks it done. A failure is
+    retried later (django-tasks-db has no retries of its own) until the attempts run out, and
+    then recorded on the article with its reason.
+    """
+    with transaction.atomic():
+        article = Article.objects.select_for_update().filter(pk=article_id).first()
+        if article is None:
+            logger.info("Article %s no longer exists; nothing to extract.", article_id)
+            return
+        article.extraction_status = ExtractionStatus.PROCESSING
+        article.extraction_attempts += 1
+        article.extraction_started_at = timezone.now()
+        article.extraction_error = ""
+        article.save(
+            update_fields=[
+                "extraction_status",
+                "extraction_attempts",
+                "extraction_started_at",
+                "extraction_error",
+            ]
+        )
+
+    try:
+        outcome = article_extract_meetings(article=article)
+    except Exception as error:
+        article_record_failure(article=article, reason=f"{type(error).__name__}: {error}")
+        raise ExtractionAborted(str(error)) from error
+
+    done = {
+        "extraction_status": (
+            ExtractionStatus.DONE if outcome.supported else ExtractionStatus.UNSUPPORTED
+        ),
+        "extraction_error": outcome.note,
+        "extracted_at": timezone.now(),
+        "extractor_version": outcome.version,
+        "language": outcome.language,
+    }
+    if outcome.language_detected:
+        done["language_detected"] = True
+    Article.objects.filter(pk=article.pk).update(**done)
+
+
+def article_record_failure(*, article: Article, reason: str) -> None:
+    """Retry later while attempts remain; otherwise mark the article failed with the reason."""
+    attempts = (
+        Article.objects.filter(pk=article.pk).values_list("extraction_attempts", flat=True).first()
+    )
+    if attempts is None:
+        return
+    if attempts < settings.EXTRACTION_MAX_ATTEMPTS:
+        delay = settings.EXTRACTION_RETRY_DELAY_SECONDS * attempts
+        Article.objects.filter(pk=article.pk).update(
+            extraction_status=ExtractionStatus.QUEUED,
+            extraction_error=(
+                f"Attempt {attempts} of {settings.EXTRACTION_MAX_ATTEMPTS} failed ({reason}); "
+                f"retrying in {delay} s."
+            ),
+        )
+        _enqueue_retry(article_id=article.pk, delay_seconds=delay)
+    else:
+        Article.objects.filter(pk=article.pk).update(
+            extraction_status=ExtractionStatus.FAILED,
+            extraction_error=f"Failed after {attempts} attempts: {reason}",
+        )
+
+
+def _enqueue_retry(*, article_id: int, delay_seconds: int) -> None:
+    from events.tasks import extract_article
+
+    run_after = timezone.now() + dt.timedelta(seconds=delay_seconds)
+    result = extract_article.using(run_after=run_after).enqueue(article_id)
+    Article.objects.filter(pk=article_id).update(extraction_task_id=str(result.id))
+
+
+def extractions_recover_stalled(*, now: dt.datetime | None = None) -> list[int]:
+    """Requeue extractions a dead worker left behind; returns the articles' ids.
+
+    A worker killed mid-task leaves its task RUNNING forever and the article "processing".
+    Anything processing for longer than EXTRACTION_STALL_SECONDS is taken for lost: its task is
+    marked failed and the article is retried (or failed, when its attempts are used up).
+    """
+    from django_tasks_db.models import DBTaskResult
+
+    now = now or timezone.now()
+    cutoff = now - dt.timedelta(seconds=settings.EXTRACTION_STALL_SECONDS)
+    for task_result in DBTaskResult.objects.running().filter(started_at__lt=cutoff):
+        task_result.set_failed(WorkerLost(f"Worker stopped while running task {task_result.id}"))
+
+    recovered: list[int] = []
+    stalled = Article.objects.filter(
+        extraction_status=ExtractionStatus.PROCESSING, extraction_started_at__lt=cutoff
+    )
+    for article in stalled:
+        article_record_failure(article=article, reason="the worker stopped during extraction")
+        recovered.append(article.pk)
+
+    # Queued articles whose task is gone (never enqueued, or failed before it could start).
+    pending_ids = set(
+        DBTaskResult.objects.filter(status__in=["READY", "RUNNING"]).values_list("id", flat=True)
+    )
+    pending = {str(task_id) for task_id in pending_ids}
+    orphaned = Article.objects.filter(
+        extraction_status=ExtractionStatus.QUEUED, uploaded_at__lt=cutoff
+    )
+    for article in orphaned:
+        if article.extraction_task_id not in pending:
+            article_enqueue_extraction(article=article)
+            recovered.append(article.pk)
+    return recovered
+
+
+# --- Withdrawing an article -----------------------------------------------------------------------
+
+
+def article_withdraw(*, article: Article) -> None:
+    """Withdraw what an article says before it is deleted: meetings nobody curated are
+    clustered again from their other claims (or retired); curated ones lose it as a source
+    when the article goes, and are kept."""
+    with history_context(reason=f"article {article.pk} deleted"):
+        meetings_replace_for_article(article=article, findings=[])
