@@ -13,10 +13,13 @@ canonical order), so the order articles are read in, or read again, changes noth
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+
+from events.extraction.dates import add_days
 
 FAMILIES = {
     "visit": "encounter",
@@ -82,8 +85,7 @@ class Claim:
 
 
 def _month_end(day: dt.date) -> dt.date:
-    following = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    return following - dt.timedelta(days=1)
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
 def _widen(first: dt.date, last: dt.date, precision: str) -> tuple[dt.date, dt.date]:
@@ -115,11 +117,14 @@ def window(claim: Claim) -> tuple[dt.date | None, dt.date | None]:
     published = claim.published
     if published is None:
         return None, None
+    # Held at the calendar's edges: an article may be dated 31 December 9999.
+    earliest = add_days(published, -UNDATED_REACH.days)
+    latest = add_days(published, UNDATED_REACH.days)
     if claim.status == "occurred":
-        return published - UNDATED_REACH, published
+        return earliest, published
     if claim.status == "planned":
-        return published, published + UNDATED_REACH
-    return published - UNDATED_REACH, published + UNDATED_REACH
+        return published, latest
+    return earliest, latest
 
 
 def _overlap(
@@ -129,9 +134,11 @@ def _overlap(
 ) -> bool:
     a_first, a_last = a
     b_first, b_last = b
-    if a_first is not None and b_last is not None and b_last + slack < a_first:
+    if a_first is not None and b_last is not None and add_days(b_last, slack.days) < a_first:
         return False
-    return not (b_first is not None and a_last is not None and a_last + slack < b_first)
+    return not (
+        b_first is not None and a_last is not None and add_days(a_last, slack.days) < b_first
+    )
 
 
 def dates_agree(a: Claim, b: Claim) -> bool:

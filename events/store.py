@@ -31,6 +31,7 @@ from django.db.models import Q
 from articles.models import Article
 from events.claims import claims_from_findings
 from events.derived import meeting_refresh_derived
+from events.extraction.dates import add_days
 from events.extraction.types import MeetingFinding
 from events.locks import COUNTRIES, lock_keys
 from events.merging import (
@@ -258,10 +259,12 @@ class _Scope:
         if self.article_id is not None:
             query = query.exclude(article_id=self.article_id)
         if first is not None:
-            query = query.filter(Q(window_end__isnull=True) | Q(window_end__gte=first - DAY_SLACK))
+            query = query.filter(
+                Q(window_end__isnull=True) | Q(window_end__gte=add_days(first, -DAY_SLACK.days))
+            )
         if last is not None:
             query = query.filter(
-                Q(window_start__isnull=True) | Q(window_start__lte=last + DAY_SLACK)
+                Q(window_start__isnull=True) | Q(window_start__lte=add_days(last, DAY_SLACK.days))
             )
         return query.select_related("meeting").distinct().order_by("pk")
 
@@ -276,7 +279,7 @@ class _Scope:
         # A meeting's stored date is the first day of its month or year: allow for a year.
         if first is not None:
             query = query.filter(
-                Q(start_date__isnull=True) | Q(start_date__gte=first - UNDATED_REACH)
+                Q(start_date__isnull=True) | Q(start_date__gte=add_days(first, -UNDATED_REACH.days))
             )
         if last is not None:
             query = query.filter(Q(start_date__isnull=True) | Q(start_date__lte=last))

@@ -403,6 +403,17 @@ class DateReader:
     def resolve(
         self, expression: DateExpression, reference: dt.date, tense: str | None
     ) -> ResolvedDate | None:
+        """The expression placed in time, or None when it cannot be: a day past the calendar's
+        edge ("next year" said on 31 December 9999) is dropped, not clamped, since no real
+        meeting falls there and a clamped day would be a fact the text never gave."""
+        try:
+            return self._resolve(expression, reference, tense)
+        except (OverflowError, ValueError):
+            return None
+
+    def _resolve(
+        self, expression: DateExpression, reference: dt.date, tense: str | None
+    ) -> ResolvedDate | None:
         if expression.fallback_text:
             order = "DMY" if self.day_first else "MDY"
             return _dateparser(expression.fallback_text, reference, self.language, order)
@@ -442,17 +453,29 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def add_days(day: dt.date, days: int) -> dt.date:
+    """`day` moved by `days`, held at the calendar's first or last day rather than raising
+    (articles dated at the edge of the calendar must still be read)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
+
+
 def _choose_year(make, reference: dt.date, tense: str | None, slack: int = 7) -> dt.date | None:
     """The year that puts a yearless date where the tense says, or nearest the reference."""
-    options = [day for day in (make(reference.year + delta) for delta in (-1, 0, 1)) if day]
+    options = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        if dt.MINYEAR <= year <= dt.MAXYEAR and (day := make(year)):
+            options.append(day)
     if not options:
         return None
     if tense == FUTURE:
-        later = [day for day in options if day >= reference - dt.timedelta(days=slack)]
+        later = [day for day in options if day >= add_days(reference, -slack)]
         if later:
             return min(later)
     if tense == PAST:
-        earlier = [day for day in options if day <= reference + dt.timedelta(days=slack)]
+        earlier = [day for day in options if day <= add_days(reference, slack)]
         if earlier:
             return max(earlier)
     return min(options, key=lambda day: abs((day - reference).days))

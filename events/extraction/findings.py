@@ -6,7 +6,7 @@ import datetime as dt
 from collections import Counter
 
 from events.extraction.dateline import Dateline
-from events.extraction.dates import DAY, MONTH, ResolvedDate
+from events.extraction.dates import DAY, MONTH, ResolvedDate, add_days
 from events.extraction.document import Document
 from events.extraction.history import country_on
 from events.extraction.meetings import (
@@ -159,16 +159,14 @@ class FindingBuilder:
             and encounter.duration > 1
         ):
             # "a three-day visit from Monday"
-            date = ResolvedDate(
-                date.start, date.start + dt.timedelta(days=encounter.duration - 1), DAY
-            )
+            date = ResolvedDate(date.start, add_days(date.start, encounter.duration - 1), DAY)
         if encounter.present and date is not None and date.start > self.reference:
             # "is now visiting China and returns on 5 November": under way until then.
             date = ResolvedDate(self.reference, date.last_day(), DAY)
         if date is None and status == OCCURRED and (encounter.present or self._in_lead(encounter)):
             # Under way now, or the news the article opens with: it happens today.
             days = encounter.duration or 1
-            end = self.reference + dt.timedelta(days=days - 1) if days > 1 else None
+            end = add_days(self.reference, days - 1) if days > 1 else None
             date = ResolvedDate(self.reference, end, DAY)
         if encounter.family == CALL:
             encounter.venue = None

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from events.extraction.annotate import Annotations, Mention, is_country_like
-from events.extraction.dates import DAY, FUTURE, MONTH, PAST, ResolvedDate
+from events.extraction.dates import DAY, FUTURE, MONTH, PAST, ResolvedDate, add_days
 from events.extraction.document import Document
 from events.extraction.gazetteer import CITY, COUNTRY, ORGANISATION, capital
 from events.extraction.persons import People, Person, PersonMention
@@ -187,8 +187,7 @@ def dates_agree(a: ResolvedDate | None, b: ResolvedDate | None) -> bool:
     """At the coarser precision, with a day of slack; a range covers its days."""
     if a is None or b is None:
         return True
-    slack = dt.timedelta(days=1)
-    return a.start - slack <= b.last_day() and b.start - slack <= a.last_day()
+    return add_days(a.start, -1) <= b.last_day() and add_days(b.start, -1) <= a.last_day()
 
 
 class MeetingFinder:

@@ -359,3 +359,34 @@ def test_extracting_an_article_again_replaces_its_meetings(
     again = sorted((m.kind, m.status, m.start_date, m.city) for m in Meeting.objects.all())
     assert again == first
     assert Evidence.objects.filter(article=article).count() == evidence
+
+
+# --- Dates at the calendar's edge ------------------------------------------------------------
+
+
+def test_an_article_dated_at_the_calendars_edge_is_extracted_without_failing(
+    queue_article, run_worker
+):
+    # Stored before uploads refused such dates, or through the shell: the worker must still
+    # read it, and drop the dates that would fall off the calendar rather than fail.
+    last_day = queue_article(
+        title="Putin to visit China next year",
+        body="Russian President Vladimir Putin will visit Beijing next year for talks with "
+        "Chinese President Xi Jinping.",
+        published_on=dt.date(9999, 12, 31),
+    )
+    first_day = queue_article(
+        title="Xi met Putin yesterday",
+        body="Chinese President Xi Jinping met Russian President Vladimir Putin in Moscow "
+        "yesterday.",
+        published_on=dt.date(1, 1, 1),
+    )
+
+    run_worker()
+
+    for article in (last_day, first_day):
+        article.refresh_from_db()
+        assert article.extraction_status == ExtractionStatus.DONE, article.extraction_error
+        [meeting] = Meeting.objects.filter(sources__article=article)
+        countries = {participant.actor.country_id for participant in meeting.participants.all()}
+        assert countries == {"CN", "RU"}
