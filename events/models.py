@@ -2,6 +2,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from events.extraction.vocabulary import Kind, Precision, Role, Status, choices_of
+
 
 class Country(models.Model):
     """An ISO 3166 country, with its names in other languages for matching and display."""
@@ -104,24 +106,10 @@ class ActorRole(models.Model):
         return f"{self.title}{place}"
 
 
-class MeetingKind(models.TextChoices):
-    VISIT = "visit", "Visit"
-    MEETING = "meeting", "Meeting"
-    MULTILATERAL = "multilateral", "Multilateral"
-    CALL = "call", "Call"
-
-
-class MeetingStatus(models.TextChoices):
-    PLANNED = "planned", "Planned"
-    OCCURRED = "occurred", "Occurred"
-    CANCELLED = "cancelled", "Cancelled"
-
-
-class DatePrecision(models.TextChoices):
-    DAY = "day", "Day"
-    MONTH = "month", "Month"
-    YEAR = "year", "Year"
-    UNKNOWN = "unknown", "Unknown"
+# Built from the engine's vocabulary, so the values extraction writes are the choices.
+MeetingKind = models.TextChoices("MeetingKind", choices_of(Kind))
+MeetingStatus = models.TextChoices("MeetingStatus", choices_of(Status))
+DatePrecision = models.TextChoices("DatePrecision", choices_of(Precision))
 
 
 class ReviewState(models.TextChoices):
@@ -130,10 +118,7 @@ class ReviewState(models.TextChoices):
     REJECTED = "rejected", "Rejected"
 
 
-class ParticipantRole(models.TextChoices):
-    VISITOR = "visitor", "Visitor"
-    HOST = "host", "Host"
-    PARTICIPANT = "participant", "Participant"
+ParticipantRole = models.TextChoices("ParticipantRole", choices_of(Role))
 
 
 class MeetingQuerySet(models.QuerySet):

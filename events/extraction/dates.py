@@ -18,8 +18,9 @@ import dateparser
 from events.extraction.document import Document
 from events.extraction.names import fold
 from events.extraction.phrases import PhraseIndex
+from events.extraction.vocabulary import Precision
 
-DAY, MONTH, YEAR = "day", "month", "year"
+DAY, MONTH, YEAR = Precision.DAY, Precision.MONTH, Precision.YEAR
 PAST, FUTURE = "past", "future"
 
 _NUMERIC = re.compile(r"^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2}|\d{4}))?$")

@@ -23,8 +23,9 @@ from events.extraction.meetings import (
 )
 from events.extraction.persons import OFFICIAL_RANKS, People, Person
 from events.extraction.types import EvidenceSpan, MeetingFinding, PersonFinding
+from events.extraction.vocabulary import Precision, Role
 
-VISITOR, HOST, PARTICIPANT = "visitor", "host", "participant"
+VISITOR, HOST, PARTICIPANT = Role.VISITOR, Role.HOST, Role.PARTICIPANT
 PROTAGONIST_MENTIONS = 3
 # Who speaks for an international organisation: its secretary-general, not its spokesman.
 ORGANISATION_RANKS = OFFICIAL_RANKS | {"organisation"}
@@ -191,7 +192,7 @@ class FindingBuilder:
                     status=status,
                     start=date.start if date else None,
                     end=date.end if date else None,
-                    precision=date.precision if date else "unknown",
+                    precision=date.precision if date else Precision.UNKNOWN,
                     city=venue.city if venue else None,
                     venue_country=venue.country if venue else None,
                     participants=participants,

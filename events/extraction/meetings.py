@@ -13,14 +13,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from events.extraction.annotate import Annotations, Mention, is_country_like
-from events.extraction.dates import DAY, FUTURE, MONTH, PAST, ResolvedDate, add_days
+from events.extraction.dates import DAY, FUTURE, MONTH, PAST, YEAR, ResolvedDate, add_days
 from events.extraction.document import Document
 from events.extraction.gazetteer import CITY, COUNTRY, ORGANISATION, capital
 from events.extraction.persons import People, Person, PersonMention
 from events.extraction.resources import Resources
+from events.extraction.vocabulary import Kind, Status
 
-CALL, MULTILATERAL, VISIT, MEETING = "call", "multilateral", "visit", "meeting"
-PLANNED, OCCURRED, CANCELLED = "planned", "occurred", "cancelled"
+CALL, MULTILATERAL, VISIT, MEETING = Kind.CALL, Kind.MULTILATERAL, Kind.VISIT, Kind.MEETING
+PLANNED, OCCURRED, CANCELLED = Status.PLANNED, Status.OCCURRED, Status.CANCELLED
 FAMILY = {VISIT: "encounter", MEETING: "encounter", CALL: CALL, MULTILATERAL: MULTILATERAL}
 CUE_WINDOW = 8
 CANCEL_WINDOW = (
@@ -169,7 +170,7 @@ class Encounter:
         return found
 
 
-_PRECISION_RANK = {DAY: 3, MONTH: 2, "year": 1}
+_PRECISION_RANK = {DAY: 3, MONTH: 2, YEAR: 1}
 
 
 def _finer(new: ResolvedDate, old: ResolvedDate) -> bool:
