@@ -17,12 +17,13 @@ from events.extraction.meetings import (
     OCCURRED,
     PLANNED,
     VISIT,
+    Cue,
     Encounter,
     Venue,
     consolidate,
 )
 from events.extraction.persons import OFFICIAL_RANKS, People, Person
-from events.extraction.types import EvidenceSpan, MeetingFinding, PersonFinding
+from events.extraction.types import EvidenceSpan, MeetingFinding, PersonFinding, Reason
 from events.extraction.vocabulary import Precision, Role
 
 VISITOR, HOST, PARTICIPANT = Role.VISITOR, Role.HOST, Role.PARTICIPANT
@@ -31,31 +32,47 @@ PROTAGONIST_MENTIONS = 3
 ORGANISATION_RANKS = OFFICIAL_RANKS | {"organisation"}
 
 
-def _status(encounter: Encounter, reference: dt.date) -> str:
+def _status(encounter: Encounter, reference: dt.date) -> tuple[str, Cue]:
+    """The one place a meeting's status is decided, with the rule and cue that decided it."""
     statuses = encounter.statuses
+    cues = encounter.status_cues
     if (CANCELLED, True) in statuses and not encounter.rescheduled:
-        return CANCELLED
+        return CANCELLED, cues.get(CANCELLED) or Cue("cancelled_cue")
     if encounter.present:
-        return OCCURRED
+        return OCCURRED, Cue("under_way_now")
     date = encounter.date
+    date_words = _words_of(encounter.date_cue)
+    date_sentence = encounter.date_cue.sentence if encounter.date_cue else None
     explicit = [status for status, is_explicit in statuses if is_explicit]
     if date is not None:
         vague = (date.last_day() - date.start).days > 2
         if vague and date.start <= reference <= date.last_day() and PLANNED in explicit:
-            return PLANNED  # "will visit this week", said on Monday
+            return PLANNED, cues.get(PLANNED) or Cue("planned_cue")  # "will visit this week"
         if date.precision == DAY:
-            return PLANNED if date.start > reference else OCCURRED
-        if date.precision == MONTH:
+            ours, now = (date.start,), (reference,)
+        elif date.precision == MONTH:
             ours, now = (date.start.year, date.start.month), (reference.year, reference.month)
         else:
             ours, now = (date.start.year,), (reference.year,)
-        if ours != now:
-            return PLANNED if ours > now else OCCURRED
+        if ours != now or date.precision == DAY:
+            later = ours > now
+            rule = "date_after_publication" if later else "date_not_after_publication"
+            return (PLANNED if later else OCCURRED), Cue(rule, date_words, date_sentence)
     if OCCURRED in explicit:
-        return OCCURRED
+        return OCCURRED, cues.get(OCCURRED) or Cue("past_cue")
     if PLANNED in explicit:
-        return PLANNED
-    return OCCURRED
+        return PLANNED, cues.get(PLANNED) or Cue("planned_cue")
+    return OCCURRED, Cue("reported_as_news")
+
+
+def _words_of(cue: Cue | None) -> tuple[str, ...]:
+    return cue.words if cue else ()
+
+
+def _participants_cue(kind: str, participants: list[PersonFinding]) -> Cue:
+    """Officials named beside the meeting words; at a visit the venue country's host it."""
+    rule = "visit_hosts_are_the_venue_country" if kind == VISIT else "officials_named"
+    return Cue(rule, tuple(p.name for p in participants))
 
 
 def _protagonists(people: People) -> list[Person]:
@@ -106,8 +123,11 @@ class FindingBuilder:
                     continue
                 shared = set(encounter.sentences) & set(other.sentences)
                 if any(self.sequence_sentences.get(sentence) for sentence in shared):
-                    encounter.date = ResolvedDate(
-                        dt.date(other.date.start.year, other.date.start.month, 1), None, MONTH
+                    encounter.set_date(
+                        ResolvedDate(
+                            dt.date(other.date.start.year, other.date.start.month, 1), None, MONTH
+                        ),
+                        Cue("month_of_the_trip_told_with_it", _words_of(other.date_cue)),
                     )
                     break
 
@@ -141,17 +161,26 @@ class FindingBuilder:
         countries = {person.country for person in encounter.persons if person.country}
         if encounter.venue is None:
             if home in countries and len(countries) >= 2:
-                encounter.venue = Venue(home, dateline.city, explicit=False)
+                words = (dateline.city,) if dateline.city else ()
+                cue = Cue("dateline_place_of_the_home_side", words)
+                encounter.venue = Venue(home, dateline.city, explicit=False, cue=cue)
         elif encounter.venue.city is None and encounter.venue.country in {
             home,
             dateline.country,
         }:
             encounter.venue.city = dateline.city
+            if dateline.city:
+                earlier = encounter.venue.cue
+                encounter.venue.cue = Cue(
+                    "city_from_the_dateline",
+                    (*_words_of(earlier), dateline.city),
+                    earlier.sentence if earlier else None,
+                )
 
     def _findings(self, encounter: Encounter) -> list[MeetingFinding]:
         self._place_venue(encounter)
-        status = _status(encounter, self.reference)
-        date = encounter.date
+        status, status_cue = _status(encounter, self.reference)
+        date, date_cue = encounter.date, encounter.date_cue
         if (
             date is not None
             and date.precision == DAY
@@ -161,20 +190,28 @@ class FindingBuilder:
         ):
             # "a three-day visit from Monday"
             date = ResolvedDate(date.start, add_days(date.start, encounter.duration - 1), DAY)
+            date_cue = Cue(
+                "length_of_stay_from_its_first_day",
+                _words_of(date_cue),
+                date_cue.sentence if date_cue else None,
+            )
         if encounter.present and date is not None and date.start > self.reference:
             # "is now visiting China and returns on 5 November": under way until then.
             date = ResolvedDate(self.reference, date.last_day(), DAY)
+            date_cue = Cue("under_way_until", _words_of(date_cue))
         if date is None and status == OCCURRED and (encounter.present or self._in_lead(encounter)):
             # Under way now, or the news the article opens with: it happens today.
             days = encounter.duration or 1
             end = add_days(self.reference, days - 1) if days > 1 else None
             date = ResolvedDate(self.reference, end, DAY)
+            rule = "under_way_on_the_reference_day" if encounter.present else "news_of_the_lead"
+            date_cue = Cue(rule)
         if encounter.family == CALL:
             encounter.venue = None
         elif encounter.venue is not None:
             day = date.start if date else self.reference
             encounter.venue.country = country_on(encounter.venue.country, day)
-        kind = self._kind(encounter)
+        kind, kind_rule = self._kind(encounter)
         venues = [encounter.venue]
         if kind == VISIT and len(encounter.destinations) >= 2:
             venues = list(encounter.destinations)
@@ -198,23 +235,47 @@ class FindingBuilder:
                     participants=participants,
                     countries=sorted(countries),
                     evidence=self._evidence(encounter),
+                    reasons=self._reasons(
+                        {
+                            "kind": Cue(kind_rule, tuple(encounter.trigger_words)),
+                            "status": status_cue,
+                            "date": date_cue if date else None,
+                            "venue": venue.cue if venue else None,
+                            "participants": _participants_cue(kind, participants),
+                        }
+                    ),
                 )
             )
         return findings
 
-    def _kind(self, encounter: Encounter) -> str:
+    def _reasons(self, cues: dict[str, Cue | None]) -> dict[str, Reason]:
+        return {
+            name: Reason(
+                rule=cue.rule,
+                cues=cue.words,
+                sentence=self._sentence_span(cue.sentence) if cue.sentence is not None else None,
+            )
+            for name, cue in cues.items()
+            if cue is not None
+        }
+
+    def _kind(self, encounter: Encounter) -> tuple[str, str]:
+        """The one place a meeting's kind is decided: (kind, the rule that decided it)."""
         if encounter.family == CALL:
-            return CALL
+            return CALL, "call_word"
         if encounter.family == MULTILATERAL:
-            return MULTILATERAL
+            return MULTILATERAL, "gathering_word"
         venue = encounter.venue
         if encounter.sidelines and not (
             venue and any(person.country == venue.country for person in encounter.persons)
         ):
-            return MEETING  # two leaders at a summit abroad; at home it is a visit
+            # two leaders at a summit abroad; at home it is a visit
+            return MEETING, "sidelines_abroad"
         person_countries = {person.country for person in encounter.persons if person.country}
         if venue is None:
-            return MULTILATERAL if len(person_countries) >= 3 else MEETING
+            if len(person_countries) >= 3:
+                return MULTILATERAL, "three_countries_without_venue"
+            return MEETING, "no_venue_given"
         visitors = [
             p
             for p in encounter.persons
@@ -227,14 +288,14 @@ class FindingBuilder:
             or (p.country is None and p.rank in {"head", "royal"} and not p.organisation)
         ]
         if len(person_countries - {venue.country}) >= 3:
-            return MULTILATERAL
+            return MULTILATERAL, "three_countries_besides_the_venue"
         if visitors and all(p.rank == "diplomat" for p in visitors):
-            return MEETING
+            return MEETING, "diplomats_abroad"
         if visitors and (hosts or VISIT in encounter.kinds):
-            return VISIT
+            return VISIT, "officials_abroad_received"
         if not visitors and VISIT in encounter.kinds:
-            return VISIT
-        return MEETING
+            return VISIT, "travel_word"
+        return MEETING, "talks_at_home"
 
     def _participants(
         self, encounter: Encounter, kind: str, venue: Venue | None
@@ -304,10 +365,10 @@ class FindingBuilder:
         return len(foreign) >= 2
 
     def _evidence(self, encounter: Encounter) -> list[EvidenceSpan]:
-        spans = []
-        for sentence in sorted(set(encounter.sentences)):
-            start, end = self.doc.sentences[sentence]
-            first, last = self.doc.tokens[start].start, self.doc.tokens[end - 1].end
-            field, local_start, local_end = self.doc.locate(first, last)
-            spans.append(EvidenceSpan(field, local_start, local_end, self.doc.text[first:last]))
-        return spans
+        return [self._sentence_span(sentence) for sentence in sorted(set(encounter.sentences))]
+
+    def _sentence_span(self, sentence: int) -> EvidenceSpan:
+        start, end = self.doc.sentences[sentence]
+        first, last = self.doc.tokens[start].start, self.doc.tokens[end - 1].end
+        field, local_start, local_end = self.doc.locate(first, last)
+        return EvidenceSpan(field, local_start, local_end, self.doc.text[first:last])

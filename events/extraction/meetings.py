@@ -38,11 +38,22 @@ BEFORE_PENALTY = 6  # a date before the meeting word more often belongs to somet
 MAX_VENUE_GAP = 10  # tokens between a meeting word and a place introduced by "in", "to"
 
 
+@dataclass(frozen=True)
+class Cue:
+    """Why a field got its value: the named rule, the words that triggered it and the
+    sentence they stand in (the engine turns it into a `types.Reason`)."""
+
+    rule: str
+    words: tuple[str, ...] = ()
+    sentence: int | None = None
+
+
 @dataclass
 class Venue:
     country: str
     city: str | None = None
     explicit: bool = True
+    cue: Cue | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -67,6 +78,8 @@ class Candidate:
     many_countries: bool = False  # "officials from 40 countries", "pertemuan tiga negara"
     rescheduled: bool = False  # "postponed to March 20": planned again, not cancelled
     earlier_round: bool = False  # "the first in Yogyakarta in 2013": a round of the last meeting
+    status_cue: Cue | None = None  # the words that made the status explicit
+    date_cue: Cue | None = None  # the date expression the date was read from
 
 
 @dataclass
@@ -87,6 +100,9 @@ class Encounter:
     organisations: set[str]
     many_countries: bool
     rescheduled: bool
+    trigger_words: list[str] = field(default_factory=list)
+    status_cues: dict[str, Cue] = field(default_factory=dict)  # the first cue of each status
+    date_cue: Cue | None = None
 
     @classmethod
     def start(cls, candidate: Candidate) -> Encounter:
@@ -107,7 +123,13 @@ class Encounter:
             organisations=set(candidate.organisations),
             many_countries=candidate.many_countries,
             rescheduled=candidate.rescheduled,
+            trigger_words=list(dict.fromkeys(t.text for t in candidate.triggers)),
+            status_cues=({candidate.status: candidate.status_cue} if candidate.status_cue else {}),
+            date_cue=candidate.date_cue,
         )
+
+    def set_date(self, date: ResolvedDate | None, cue: Cue | None) -> None:
+        self.date, self.date_cue = date, cue
 
     def absorb(self, candidate: Candidate) -> None:
         self.kinds |= candidate.kinds
@@ -126,8 +148,13 @@ class Encounter:
             if all(destination.country != known.country for known in self.destinations):
                 self.destinations.append(destination)
         if candidate.date and (self.date is None or _finer(candidate.date, self.date)):
-            self.date = candidate.date
+            self.set_date(candidate.date, candidate.date_cue)
         self.statuses.append((candidate.status, candidate.status_explicit))
+        if candidate.status_cue:
+            self.status_cues.setdefault(candidate.status, candidate.status_cue)
+        for word in (t.text for t in candidate.triggers):
+            if word not in self.trigger_words:
+                self.trigger_words.append(word)
         self.present = self.present or candidate.present
         self.party_countries |= candidate.party_countries
         self.sidelines = self.sidelines or candidate.sidelines
@@ -137,15 +164,17 @@ class Encounter:
         self.many_countries = self.many_countries or candidate.many_countries
         self.rescheduled = self.rescheduled or candidate.rescheduled
         if candidate.rescheduled:
-            self.date = candidate.date  # the new date replaces the one given up
+            # the new date replaces the one given up
+            self.set_date(candidate.date, candidate.date_cue)
 
     def merge(self, other: Encounter) -> None:
         if other.date and self.date and self.date.precision == other.date.precision == DAY:
             first = min(self.date.start, other.date.start)
             last = max(self.date.last_day(), other.date.last_day())
             self.date = ResolvedDate(first, last if last > first else None, DAY)
+            self.date_cue = Cue("days_of_one_stay", _words(self.date_cue, other.date_cue))
         elif other.date and (self.date is None or _finer(other.date, self.date)):
-            self.date = other.date
+            self.set_date(other.date, other.date_cue)
         if other.venue and (self.venue is None or (not self.venue.city and other.venue.city)):
             self.venue = other.venue
         self.kinds |= other.kinds
@@ -155,6 +184,9 @@ class Encounter:
             if all(destination.country != known.country for known in self.destinations):
                 self.destinations.append(destination)
         self.statuses.extend(other.statuses)
+        for status, cue in other.status_cues.items():
+            self.status_cues.setdefault(status, cue)
+        self.trigger_words.extend(w for w in other.trigger_words if w not in self.trigger_words)
         self.present = self.present or other.present
         self.party_countries |= other.party_countries
         self.duration = self.duration or other.duration
@@ -168,6 +200,10 @@ class Encounter:
         if self.venue:
             found.add(self.venue.country)
         return found
+
+
+def _words(*cues: Cue | None) -> tuple[str, ...]:
+    return tuple(word for cue in cues if cue for word in cue.words)
 
 
 _PRECISION_RANK = {DAY: 3, MONTH: 2, YEAR: 1}
@@ -470,12 +506,13 @@ class MeetingFinder:
                     for t in family_triggers
                 )
             }
-            tense, status, explicit = self._status(sentence, family_triggers)
+            tense, status, explicit, status_cue = self._status(sentence, family_triggers)
             present = self._present(sentence, family_triggers)
-            date = self._date(sentence, family_triggers, tense, rivals)
+            date, date_cue = self._date(sentence, family_triggers, tense, rivals)
             postponed_to = self._postponed_to(sentence, family_triggers)
             if postponed_to is not None:
-                tense, status, date = FUTURE, PLANNED, postponed_to
+                tense, status, date = FUTURE, PLANNED, postponed_to[0]
+                status_cue = date_cue = postponed_to[1]
             anaphoric = (
                 not persons
                 and venue is None
@@ -508,6 +545,8 @@ class MeetingFinder:
                     organisations=organisations,
                     many_countries=self._many_countries(sentence),
                     rescheduled=postponed_to is not None,
+                    status_cue=status_cue,
+                    date_cue=date_cue,
                 )
             )
         return candidates
@@ -549,6 +588,11 @@ class MeetingFinder:
                     venue=venue,
                     destinations=[],
                     date=self.res.dates.resolve(expressions[0], self.reference, PAST),
+                    date_cue=Cue(
+                        "earlier_round",
+                        (self.doc.span_text(expressions[0].start, expressions[0].end),),
+                        sentence,
+                    ),
                     status=OCCURRED,
                     status_explicit=False,
                     present=False,
@@ -823,21 +867,24 @@ class MeetingFinder:
                 break
         if len(listed) < 2:
             return []
-        return [self._as_venue(place) for place in listed]
+        return [self._as_venue(place, "stop_of_a_tour") for place in listed]
 
-    def _as_venue(self, place: Mention) -> Venue:
+    def _as_venue(self, place: Mention, rule: str = "place_named_as_venue") -> Venue:
         info = place.place
+        written = self.doc.span_text(place.start, place.end)
+        cue = Cue(rule, (written,), place.sentence)
         if info.kind == CITY:
-            return Venue(info.country, info.name)
+            return Venue(info.country, info.name, cue=cue)
         if info.kind == ORGANISATION:
-            return Venue(info.country, info.seat_city)
+            seat_cue = Cue("organisation_seat", cue.words, cue.sentence)
+            return Venue(info.country, info.seat_city, cue=seat_cue)
         seat = capital(info.country)
-        if seat and seat.name.casefold() == self.doc.span_text(place.start, place.end).casefold():
-            return Venue(info.country, seat.name)  # city-states: Singapore, Kuwait
-        return Venue(info.country, None)
+        if seat and seat.name.casefold() == written.casefold():
+            return Venue(info.country, seat.name, cue=cue)  # city-states: Singapore, Kuwait
+        return Venue(info.country, None, cue=cue)
 
-    def _cues(self, sentence: int, triggers: list[Mention]) -> list[tuple[int, str]]:
-        """(distance, cue) for status cues near the meeting words, nearest first."""
+    def _cues(self, sentence: int, triggers: list[Mention]) -> list[tuple[int, str, str]]:
+        """(distance, label, words) for status cues near the meeting words, nearest first."""
         found = []
         for cue in self.ann.in_sentence(self.ann.cues, sentence):
             distance = min(
@@ -846,25 +893,30 @@ class MeetingFinder:
             )
             window = CANCEL_WINDOW if cue.label in {"cancelled", "postponed"} else CUE_WINDOW
             if distance <= window:
-                found.append((distance, cue.label))
+                found.append((distance, cue.label, cue.text))
         return sorted(found)
 
-    def _status(self, sentence: int, triggers: list[Mention]) -> tuple[str | None, str, bool]:
+    def _status(
+        self, sentence: int, triggers: list[Mention]
+    ) -> tuple[str | None, str, bool, Cue | None]:
+        """(tense, status, explicit, cue) from the status cues nearest the meeting words."""
         cues = self._cues(sentence, triggers)
-        labels = [label for _, label in cues]
-        if "cancelled" in labels or "postponed" in labels:
-            return None, CANCELLED, True
-        for _, label in cues:
+        for _, label, text in cues:
+            if label in {"cancelled", "postponed"}:
+                return None, CANCELLED, True, Cue(f"{label}_cue", (text,), sentence)
+        for _, label, text in cues:
             if label == "planned":
-                return FUTURE, PLANNED, True
+                return FUTURE, PLANNED, True, Cue("planned_cue", (text,), sentence)
             if label == "past":
-                return PAST, OCCURRED, True
-        return self._sentence_tense(sentence), OCCURRED, False
+                return PAST, OCCURRED, True, Cue("past_cue", (text,), sentence)
+        return self._sentence_tense(sentence), OCCURRED, False, None
 
-    def _postponed_to(self, sentence: int, triggers: list[Mention]) -> ResolvedDate | None:
+    def _postponed_to(
+        self, sentence: int, triggers: list[Mention]
+    ) -> tuple[ResolvedDate, Cue] | None:
         """'The summit was postponed to March 20': planned again, for the new date (postponed
         without one, it counts as cancelled)."""
-        if "postponed" not in {label for _, label in self._cues(sentence, triggers)}:
+        if "postponed" not in {label for _, label, _ in self._cues(sentence, triggers)}:
             return None
         cue = min(
             (c for c in self.ann.in_sentence(self.ann.cues, sentence) if c.label == "postponed"),
@@ -875,7 +927,11 @@ class MeetingFinder:
             if self.keys[i] in self.res.postponed_to:
                 later = self.res.dates.find(self.doc, i + 1, min(i + 4, end))
                 if later and later[0].start <= i + 2:
-                    return self.res.dates.resolve(later[0], self.reference, FUTURE)
+                    date = self.res.dates.resolve(later[0], self.reference, FUTURE)
+                    if date is None:
+                        return None
+                    words = (cue.text, self.doc.span_text(later[0].start, later[0].end))
+                    return date, Cue("postponed_to_new_date", words, sentence)
         return None
 
     def _sentence_tense(self, sentence: int) -> str | None:
@@ -888,7 +944,7 @@ class MeetingFinder:
         return None
 
     def _present(self, sentence: int, triggers: list[Mention]) -> bool:
-        return any(label == "present" for _, label in self._cues(sentence, triggers))
+        return any(label == "present" for _, label, _ in self._cues(sentence, triggers))
 
     def _date(
         self,
@@ -896,7 +952,7 @@ class MeetingFinder:
         triggers: list[Mention],
         tense: str | None,
         rivals: list[Mention],
-    ) -> ResolvedDate | None:
+    ) -> tuple[ResolvedDate | None, Cue | None]:
         """The date nearest the meeting words, unless it is nearer to the words of another
         encounter the sentence tells of (`rivals`)."""
         start, end = self.doc.sentences[sentence]
@@ -908,7 +964,7 @@ class MeetingFinder:
             if self.res.dates.is_event_date(self.doc, expression, barriers)
         ]
         if not expressions:
-            return None
+            return None, None
 
         reporting_ends = [m.end for m in self.ann.in_sentence(self.ann.reporting, sentence)]
         trigger_starts = [trigger.start for trigger in triggers]
@@ -930,14 +986,14 @@ class MeetingFinder:
             and not self._before_sequence(expression, triggers)
         ]
         if not expressions:
-            return None
+            return None, None
         sentence_head = start + 4
 
         if all(self._refers(trigger) for trigger in triggers):
             # "took to social media on Thursday ahead of the visit": Thursday is not the visit's.
             expressions = [e for e in expressions if all(e.start >= t.end for t in triggers)]
             if not expressions:
-                return None
+                return None, None
 
         def distance(expression, triggers=triggers) -> int:
             gaps = []
@@ -953,11 +1009,15 @@ class MeetingFinder:
         if rivals:
             expressions = [e for e in expressions if distance(e) <= distance(e, rivals)]
             if not expressions:
-                return None
+                return None, None
         expression = min(expressions, key=distance)
         if distance(expression) > MAX_DATE_GAP:
-            return None
-        return self.res.dates.resolve(expression, self.reference, tense)
+            return None, None
+        date = self.res.dates.resolve(expression, self.reference, tense)
+        if date is None:
+            return None, None
+        written = self.doc.span_text(expression.start, expression.end)
+        return date, Cue("date_nearest_meeting_word", (written,), sentence)
 
     def _before_sequence(self, expression, triggers: list[Mention]) -> bool:
         """'In November his party won, and soon after he visited India': the date is of what
@@ -1096,8 +1156,9 @@ class MeetingFinder:
         if len(expressions) != 1:
             return
         date = self.res.dates.resolve(expressions[0], self.reference, FUTURE)
+        written = self.doc.span_text(expressions[0].start, expressions[0].end)
         for encounter in undated:
-            encounter.date = date
+            encounter.set_date(date, Cue("date_of_the_lead", (written,), lead))
 
     def _same_gathering(
         self, encounters: list[Encounter], candidate: Candidate
