@@ -34,9 +34,8 @@ class NameEvidence:
         self.doc = doc
         self.given = given_names()
         self.endings = tuple(
-            fold(ending) for ending in resources.lexicon.get("people", {}).get(
-                "one_word_name_endings", []
-            )
+            fold(ending)
+            for ending in resources.lexicon.get("people", {}).get("one_word_name_endings", [])
         )
         # Words the article writes in lowercase somewhere: everyday words of its language.
         self.lowercase = frozenset(

@@ -217,8 +217,13 @@ class TitleGroups:
             title=self.doc.span_text(main.start, main.end),
             rank=rank,
             country=country,
+            # A party's leader is no international organisation's: "Ketua Umum Partai X".
             organisation=country is None
-            and (bool(organisations) or org_words or main.label == "organisation"),
+            and (
+                bool(organisations)
+                or (org_words and main.label != "party")
+                or main.label == "organisation"
+            ),
         )
 
     def _posting(self, position: int) -> bool:
