@@ -170,3 +170,15 @@ def test_the_chair_of_a_countrys_own_body_is_an_official():
     found = {p.name: (p.country, p.official) for p in people.persons}
     assert found["Li Wenhua"] == ("CN", True)
     assert found["Amos Kiprono"] == (None, False)
+
+
+def test_an_indonesian_reporter_abroad_still_writes_of_indonesian_ministers():
+    _, people = find(
+        "id",
+        "",
+        "Tokyo (ANTARA) - Menteri Perdagangan Agus Wirawan bertemu Menteri Luar Negeri Jepang "
+        "Kenji Sato di Tokyo, Senin.",
+        DIRECTORY,
+    )
+    found = {p.name: p.country for p in people.persons}
+    assert found == {"Agus Wirawan": "ID", "Kenji Sato": "JP"}
