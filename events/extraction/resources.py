@@ -47,6 +47,9 @@ class Resources:
     opposing_words: frozenset[str]
     not_names: frozenset[str]
     office_words: frozenset[str]  # portfolio words of an office title: never a name
+    body_ends: frozenset[str]  # words that end a body's or building's name: "X Conference"
+    body_starts: frozenset[str]  # words that begin one: "Partai X"
+    posting_words: frozenset[str]  # "Ambassador to X": X is where they serve, not their country
     one_word_names: bool  # officials often go by one name ("Sugiono")
     pronouns: frozenset[str]
     organisation_words: frozenset[str]
@@ -147,6 +150,9 @@ def for_language(language: str) -> Resources:
         opposing_words=_folded(people.get("opposing", [])),
         not_names=_folded(people.get("not_names", [])),
         office_words=_folded(people.get("office_words", [])),
+        body_ends=_folded(people.get("body_ends", [])),
+        body_starts=_folded(people.get("body_starts", [])),
+        posting_words=_folded(people.get("posting", [])),
         one_word_names=bool(people.get("one_word_names", False)),
         pronouns=_folded(people.get("pronouns", [])),
         organisation_words=_folded(people.get("organisation_words", [])),

@@ -111,9 +111,74 @@ DIRECTORY = ActorDirectory(
             {"Jane Cole": ("AU", None)},
             id="id-a-sentences-first-word-is-no-one-word-name",
         ),
+        pytest.param(
+            "en",
+            "Talks in Oslo brought together the Kenyan Ambassador to Norway Amos Kiprono and "
+            "the Danish High Commissioner to Ghana HE Lars Holm.",
+            {"Amos Kiprono": ("KE", None), "Lars Holm": ("DK", None)},
+            id="a-diplomats-posting-is-not-their-country",
+        ),
+        pytest.param(
+            "id",
+            "Duta Besar Jepang untuk Indonesia Kenji Sato bertemu Menteri Luar Negeri Sugiarto.",
+            {"Kenji Sato": ("JP", None), "Sugiarto": (None, None)},
+            id="id-a-diplomats-posting-is-not-their-country",
+        ),
+        pytest.param(
+            "en",
+            "Chilean Foreign Minister Rosa Quispe met the vice-chairman of the Peruvian Coastal "
+            "Fisheries Conference in Lima, then prayed at the Sultan Harun Grand Mosque.",
+            {"Rosa Quispe": ("CL", None)},
+            id="words-before-a-body-or-building-word-are-no-person",
+        ),
+        pytest.param(
+            "id",
+            "Ketua Umum Partai Maju Sejahtera bertemu Menteri Sains di Jakarta. Ia membahas "
+            "sains dan teknologi bersama Menteri Luar Negeri Hanif.",
+            {"Hanif": (None, None)},
+            id="id-one-word-names-need-more-than-a-title",
+        ),
+        pytest.param(
+            "en",
+            "Britain's Minister for the Caribbean, Catherine West, flew to Kingston on Monday.",
+            {"Catherine West": ("GB", None)},
+            id="an-everyday-word-as-surname-after-a-given-name",
+        ),
+        pytest.param(
+            "en",
+            "Canada's Minister of Trade, Tourism and Co-operative Development Paul Girard met "
+            "the global trade envoy. Global Paul Girard said little.",
+            {"Paul Girard": ("CA", None)},
+            id="a-list-of-portfolios-and-an-everyday-word-before-a-given-name",
+        ),
     ],
 )
 def test_only_person_names_become_people(language, body, expected):
     doc, people = find(language, "", body, DIRECTORY)
     found = {p.name: (p.country, p.known.key if p.known else None) for p in people.persons}
     assert found == expected, describe(doc, people)
+
+
+def test_the_chair_of_a_countrys_own_body_is_an_official():
+    _, people = find(
+        "en",
+        "",
+        "President Rosa Quispe met Li Wenhua, vice-chairperson of the Chinese National Water "
+        "Council, and Amos Kiprono, commissioner of the regional trade bloc.",
+        DIRECTORY,
+    )
+    found = {p.name: (p.country, p.official) for p in people.persons}
+    assert found["Li Wenhua"] == ("CN", True)
+    assert found["Amos Kiprono"] == (None, False)
+
+
+def test_an_indonesian_reporter_abroad_still_writes_of_indonesian_ministers():
+    _, people = find(
+        "id",
+        "",
+        "Tokyo (ANTARA) - Menteri Perdagangan Agus Wirawan bertemu Menteri Luar Negeri Jepang "
+        "Kenji Sato di Tokyo, Senin.",
+        DIRECTORY,
+    )
+    found = {p.name: p.country for p in people.persons}
+    assert found == {"Agus Wirawan": "ID", "Kenji Sato": "JP"}

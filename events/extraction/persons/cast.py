@@ -165,10 +165,15 @@ class Cast:
         surname at least (a bare "Charles" or "Retno" is someone named in full elsewhere, or
         nobody) unless the language's officials often go by one name, and no word of an
         office or an organisation (places are no name words: `spans`)."""
+        evidence = self.spans.evidence
         if len(words) < MIN_NEW_NAME_WORDS and not (
-            self.res.one_word_names and start != self.doc.sentences[self.tokens[start].sentence][0]
+            self.res.one_word_names
+            and start != self.doc.sentences[self.tokens[start].sentence][0]
+            and evidence.one_word_name(next(iter(words)))
         ):
             return False  # a sentence's first word is capitalised whatever it is
+        if evidence.everyday_words(start, end):
+            return False  # "Media", "Political Consultative": words the article uses lowercase
         written = self.doc.span_text(start, end).split()  # "Co-operative" is one word here
         return not any(self.spans.office_word(fold(word)) for word in written)
 

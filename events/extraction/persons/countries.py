@@ -97,7 +97,12 @@ class Countries:
                 self.cast.set_country(person, previous.person.country, "inherited")
 
     def home(self, home_country: str | None) -> None:
-        """Domestic ranks without a country are the dateline's country's officials."""
+        """Domestic ranks without a country are the dateline's country's officials; where a
+        language's press is one country's (`press_country`: Indonesian), a dateline abroad
+        still means that country's: its reporters travel with their ministers, and name a
+        foreign minister's country. Without a dateline nobody is assumed."""
+        if home_country:
+            home_country = self.res.lexicon.get("people", {}).get("press_country") or home_country
         if not home_country:
             return
         for person in self.cast.persons:

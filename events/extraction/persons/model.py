@@ -16,6 +16,7 @@ OFFICIAL_RANKS = {
     "royal",
     "legislator",
     "party",
+    "agency",  # a national body's chair or director: "the Chinese People's Congress chairman"
 }
 # Ranks of officials who, untitled by country, are taken for the article's home country.
 DOMESTIC_RANKS = {"head", "minister", "deputy", "military", "legislator", "party"}

@@ -16,6 +16,7 @@ from events.extraction.document import Document
 from events.extraction.gazetteer import CITY
 from events.extraction.names import fold
 from events.extraction.people import ActorDirectory
+from events.extraction.persons.evidence import NameEvidence
 from events.extraction.resources import Resources
 
 GLUED_FRONT = re.compile(r"^(\w*[a-z])(?=[A-Z][a-z])")  # "AffairsJane": "Affairs"
@@ -25,6 +26,7 @@ INITIALS = re.compile(r"^[A-Z]{2,3}\.?$")  # "Jane QR Roe"
 LARGE_TOWN = 500_000  # inhabitants: a larger town's name is a place, even beside a name
 EVERYDAY_SURNAME_LENGTH = 3  # "He Wei", "Ma Ying-jeou": short surnames that are words
 HYPHENS = {"-", "‐"}
+CURRENCY = set("$€£¥₹")
 
 Run = tuple[int, int]
 
@@ -43,6 +45,7 @@ class NameSpans:
         self.directory = directory
         self.tokens = doc.tokens
         self._name_words: dict[int, bool] = {}  # token index -> may be part of a name
+        self.evidence = NameEvidence(doc, resources)
 
     # --- what a token is ----------------------------------------------------------------------
 
@@ -64,9 +67,12 @@ class NameSpans:
             return False
         if "." in token.text[1:-1]:
             return False  # "ASEAN.Kemudian": two words run together
+        if any(ch.isdigit() or ch in CURRENCY for ch in token.text):
+            return False  # "US$300bn", "G20": figures and codes, not names
         if (
             token.key in self.res.not_names
             or token.key in self.res.office_words
+            or token.key in self.res.title_modifiers
             or self.title(i) is not None
         ):
             return False
@@ -139,7 +145,7 @@ class NameSpans:
             and token.key not in self.res.not_names
         )
 
-    def _glued(self, i: int) -> bool:
+    def glued(self, i: int) -> bool:
         """Token i is a hyphen written without spaces between two words: "al-Sharaa"."""
         return (
             self.tokens[i].text in HYPHENS
@@ -191,11 +197,67 @@ class NameSpans:
             ):
                 j -= 1
             if j > start and any(self.name_word(k) for k in range(start, j)):
-                runs.append((start, j))
+                if not self.names_a_body(start, j):
+                    runs.append((self._name_start(start, j), j))
                 i = j
             else:
                 i = start + 1
         return runs
+
+    def _name_start(self, start: int, end: int) -> int:
+        """Where the name begins in a run: after everyday words and places run into its front
+        ("Kehadiran Jane Roe", "Ruritania City Jane Roe"), when a given name follows them and
+        leaves a given name and a surname."""
+        k = start
+        while k < end - 2 and (
+            self.evidence.everyday_word(self.tokens[k].key) or self.place(k) is not None
+        ):
+            k += 1
+        if k > start and self.evidence.given_name(self.tokens[k].key):
+            return k
+        return start
+
+    def _everyday_surname(self, j: int) -> bool:
+        """A capitalised everyday word right after a known given name that ends the name:
+        "Catherine West", "Susan Rice" (not "Jane West Bank", nor a word that starts a clause)."""
+        tokens = self.tokens
+        token = tokens[j]
+        if not (token.capitalized and token.alpha and len(token.text) > 2) or j == 0:
+            return False
+        if token.key not in self.res.not_names or self.title(j) is not None:
+            return False
+        if not self.evidence.given_name(tokens[j - 1].key) or not tokens[j - 1].capitalized:
+            return False
+        following = tokens[j + 1] if j + 1 < len(tokens) else None
+        return following is None or not (
+            following.capitalized and following.sentence == token.sentence
+        )
+
+    def names_a_body(self, start: int, end: int) -> bool:
+        """Capitalised words that name a body or a building, not a person: every word an office
+        word ("Co-operative Development"), a word that ends such a name in or right after the
+        run ("Grand Mosque", "Political Consultative Conference"), or one that begins it right
+        before ("Partai Gerindra")."""
+        written = [fold(word) for word in self.doc.span_text(start, end).split()]
+        if all(self.office_word(word) for word in written):
+            return True
+        if any(word in self.res.body_ends for word in written[1:]):
+            return True
+        tokens = self.tokens
+        following = tokens[end] if end < len(tokens) else None
+        if (
+            following is not None
+            and following.sentence == tokens[start].sentence
+            and following.capitalized
+            and following.key in self.res.body_ends
+        ):
+            return True
+        return (
+            start > 0
+            and tokens[start - 1].sentence == tokens[start].sentence
+            and tokens[start - 1].capitalized
+            and tokens[start - 1].key in self.res.body_starts
+        )
 
     def _run_end(self, start: int) -> int:
         tokens = self.tokens
@@ -213,9 +275,9 @@ class NameSpans:
                 or (j > start and self._month_surname(j))
             ):
                 j += 1
-            elif j + 1 < count and self._glued(j) and tokens[j + 1].alpha:
+            elif j + 1 < count and self.glued(j) and tokens[j + 1].alpha:
                 j += 2
-            elif j > start and j + 2 < count and self._glued(j + 1) and tokens[j].capitalized:
+            elif j > start and j + 2 < count and self.glued(j + 1) and tokens[j].capitalized:
                 j += 1  # "Kim Min-jun": a hyphenated given name
             elif (
                 tokens[j].key in particles
@@ -223,7 +285,7 @@ class NameSpans:
                 and tokens[j + 1].sentence == tokens[j].sentence
                 and (
                     self.name_word(j + 1)
-                    or self._glued(j + 1)
+                    or self.glued(j + 1)
                     or self._spaced_hyphen(j + 1)
                     or (j > start and self.title(j + 1) is not None and tokens[j + 1].capitalized)
                 )
@@ -240,6 +302,9 @@ class NameSpans:
                 j += 1
             elif j > start and self._small_town_in_name(j):
                 j = self.place(j).end  # "Tran Vinh Long": a town's words ending a name
+            elif j > start and self._everyday_surname(j):
+                j += 1
+                break
             else:
                 break
         if j > start and self._town_surname(start, j):
@@ -268,6 +333,7 @@ class NameSpans:
         return bool(
             INITIALS.match(self.tokens[j].text)
             and self.place(j) is None
+            and not self.stop_word(self.tokens[j].key)
             and j + 1 < len(self.tokens)
             and self.tokens[j + 1].sentence == self.tokens[j].sentence
             and self.name_word(j + 1)
@@ -328,7 +394,7 @@ class NameSpans:
         if (
             token.key in self.res.name_particles
             and i + 2 < len(self.tokens)
-            and (self._glued(i + 1) or self._spaced_hyphen(i + 1))
+            and (self.glued(i + 1) or self._spaced_hyphen(i + 1))
             and self.name_word(i + 2)
         ):
             return i

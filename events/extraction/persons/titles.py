@@ -18,6 +18,7 @@ STOPS = {".", ";", ":", "!", "?", '"', "“", "”", "«", "»"}
 GROUP_REACH = 14  # tokens a title group may span before a name
 APPOSITION_REACH = 16  # tokens an apposition may span after a name
 OFFICE_REACH = 3  # office words between a title and an office's field
+AGENCY = "agency"
 
 
 class TitleGroups:
@@ -115,6 +116,12 @@ class TitleGroups:
             if token.key in self.res.possessives or token.key in self.res.of_words:
                 i -= 1
                 continue
+            if i > 1 and self.spans.glued(i - 1) and token.alpha:
+                i -= 2  # "Co-operative": the word goes on before its hyphen
+                continue
+            if self._posting(i + 1):
+                i -= 1  # "High Commissioner to Ruritania X": the title goes on before "to"
+                continue
             if token.text == "," and tokens[i + 1].key in self.res.joining_words:
                 break  # "A, Iran's foreign minister, and B": the title is A's
             if token.text == "," and not seen_title:
@@ -196,18 +203,46 @@ class TitleGroups:
         org_words = any(
             self.tokens[i].key in self.res.organisation_words for i in range(start, end)
         )
+        # "Ambassador to Ruritania": where they serve; their own country is another one named.
+        countries = [p for p in countries if not self._posting(p.start)]
         country = countries[-1].place.country if countries else self._delegation_country(start)
         former = any(self.tokens[i].key in self.res.former_words for i in range(start, end))
+        rank = main.label
+        if rank == "organisation" and countries:
+            rank = AGENCY  # the chair of a country's own body speaks for that country
         return TitleGroup(
             former=former,
             start=start,
             end=end,
             title=self.doc.span_text(main.start, main.end),
-            rank=main.label,
+            rank=rank,
             country=country,
+            # A party's leader is no international organisation's: "Ketua Umum Partai X".
             organisation=country is None
-            and (bool(organisations) or org_words or main.label == "organisation"),
+            and (
+                bool(organisations)
+                or (org_words and main.label != "party")
+                or main.label == "organisation"
+            ),
         )
+
+    def _posting(self, position: int) -> bool:
+        """A place at `position` is a diplomat's posting: right after a title and a posting
+        word ("Ambassador to", "Duta Besar untuk"). After anything else ("a trip to China") it
+        is no posting."""
+        if position < 2 or position >= len(self.tokens):
+            return False
+        if self.tokens[position - 1].key not in self.res.posting_words:
+            return False
+        place = self.spans.place(position)
+        if place is None or place.start != position:
+            return False
+        before = position - 2
+        nationality = self.spans.place(before)
+        if is_country_like(nationality) and nationality.end == position - 1:
+            before = nationality.start - 1  # "Duta Besar Inggris untuk ...": their own country
+        title = self.spans.title(before) if before >= 0 else None
+        return title is not None and title.end == before + 1
 
     def country_after(self, end: int) -> str | None:
         """'King X of Jordan': a country after the name, joined by 'of'."""
