@@ -185,11 +185,13 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # The import form refuses more than 100 files with a message; past this Django answers 400.
 DATA_UPLOAD_MAX_NUMBER_FILES = 1000
 
-# How long an extraction may stay "processing" before it is taken for a dead worker's and
-# requeued, and how many times a failing extraction is tried before it is marked failed.
+# How long an extraction may stay "processing", on a worker with no heartbeat, before it is
+# taken for a dead worker's and requeued; how many times an extraction failing for a transient
+# reason (the database) is tried before it is marked failed; the first retry's delay, doubled
+# for each further one.
 EXTRACTION_STALL_SECONDS = int(os.environ.get("EXTRACTION_STALL_SECONDS", "300"))
 EXTRACTION_MAX_ATTEMPTS = int(os.environ.get("EXTRACTION_MAX_ATTEMPTS", "3"))
-EXTRACTION_RETRY_DELAY_SECONDS = int(os.environ.get("EXTRACTION_RETRY_DELAY_SECONDS", "30"))
+EXTRACTION_RETRY_DELAY_SECONDS = int(os.environ.get("EXTRACTION_RETRY_DELAY_SECONDS", "5"))
 
 # One line per event on standard error: "text" for people, "json" for log collectors (the
 # default in production). Django's own handlers are dropped so that nothing is printed twice,
@@ -226,3 +228,10 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
     },
 }
+
+# Workers (events.worker): each beats every WORKER_HEARTBEAT_SECONDS; one silent for
+# WORKER_STALE_SECONDS (or whose process is gone from this host) is dead, and its running task
+# is run again. Every worker looks for dead ones every WORKER_RECOVERY_SECONDS.
+WORKER_HEARTBEAT_SECONDS = float(os.environ.get("WORKER_HEARTBEAT_SECONDS", "5"))
+WORKER_STALE_SECONDS = float(os.environ.get("WORKER_STALE_SECONDS", "20"))
+WORKER_RECOVERY_SECONDS = float(os.environ.get("WORKER_RECOVERY_SECONDS", "10"))
