@@ -265,6 +265,35 @@ def extractions_recover_stalled(*, now: dt.datetime | None = None) -> list[int]:
     return recovered
 
 
+# --- Operations ------------------------------------------------------------------------------
+
+
+def extraction_status_counts() -> dict:
+    """How many articles are in each extraction state, and the one waiting longest (queued
+    or processing) with when it was uploaded or started: for `manage.py extraction_status`."""
+    from django.db.models import Count
+
+    counts = {state.value: 0 for state in ExtractionStatus}
+    for row in Article.objects.values("extraction_status").annotate(n=Count("pk")).order_by():
+        counts[row["extraction_status"]] = row["n"]
+    waiting = (
+        Article.objects.filter(
+            extraction_status__in=[ExtractionStatus.QUEUED, ExtractionStatus.PROCESSING]
+        )
+        .order_by("uploaded_at", "pk")
+        .values("pk", "uploaded_at", "extraction_status")
+        .first()
+    )
+    oldest = None
+    if waiting:
+        oldest = {
+            "article": waiting["pk"],
+            "status": waiting["extraction_status"],
+            "since": waiting["uploaded_at"].isoformat(),
+        }
+    return {"counts": counts, "oldest_waiting": oldest}
+
+
 # --- Withdrawing an article -----------------------------------------------------------------------
 
 
