@@ -42,7 +42,7 @@ def test_nothing_waiting(db):
 
 
 def test_export_to_a_missing_folder_is_a_clear_error(db):
-    with pytest.raises(CommandError, match="Cannot write /no/such/dir/x.csv: No such file"):
+    with pytest.raises(CommandError, match=r"Cannot write /no/such/dir/x\.csv: No such file"):
         call_command("export_meetings", "--output", "/no/such/dir/x.csv")
 
 
