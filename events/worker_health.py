@@ -49,9 +49,15 @@ def worker_register(*, worker_id: str) -> WorkerHeartbeat:
 
 
 def worker_beat(*, worker_id: str) -> None:
-    """Say the worker is alive; recreates its row if another worker took it for dead."""
+    """Say the worker is alive.
+
+    A row that is gone was taken for dead by another worker, which ran its task again; it is
+    not recreated (the row's insertion belongs to the worker's start), only reported.
+    """
     if not WorkerHeartbeat.objects.filter(worker_id=worker_id).update(beat_at=timezone.now()):
-        worker_register(worker_id=worker_id)
+        logger.warning(
+            "Worker %s was taken for dead; its running task was queued again.", worker_id
+        )
 
 
 def worker_unregister(*, worker_id: str) -> None:
