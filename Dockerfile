@@ -22,11 +22,14 @@ COPY . .
 ENV PATH="/app/.venv/bin:$PATH" \
     DJANGO_SETTINGS_MODULE=config.settings.prod
 
-# The app runs as an unprivileged user; collectstatic writes to /app/staticfiles at start-up.
-RUN useradd --system --create-home --uid 10001 entente \
-    && mkdir -p /app/staticfiles \
-    && chown entente /app/staticfiles
+# Static files are collected into the image, so that every web replica serves the same ones
+# (whitenoise); the key is a placeholder that only this build step sees.
+RUN SECRET_KEY=collectstatic-only DATABASE_URL=sqlite:///:memory: \
+    python manage.py collectstatic --no-input -v0
+
+# The app runs as an unprivileged user.
+RUN useradd --system --create-home --uid 10001 entente
 USER entente
 
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3"]
+CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

@@ -10,7 +10,7 @@ export UV_PROJECT_ENVIRONMENT := .venv
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run demo worker test test-sqlite test-browser lint format migrations-check eval eval-seed actor-report benchmark benchmark-web ci clean
+.PHONY: help install run demo worker test test-sqlite test-browser lint format migrations-check eval eval-seed actor-report benchmark benchmark-web load-test ci clean
 
 help:
 	@echo "make run               the app on SQLite, with a worker and demo data"
@@ -22,6 +22,7 @@ help:
 	@echo "make actor-report      the actors extraction creates from both shared corpora"
 	@echo "make benchmark         extraction speed on the shared corpus"
 	@echo "make benchmark-web     the timeline at 200,000 meetings on a throwaway PostgreSQL"
+	@echo "make load-test         50 analysts and an editor against gunicorn, on a throwaway PostgreSQL"
 	@echo "make ci                what CI runs"
 
 $(UV):
@@ -92,6 +93,11 @@ benchmark-web: install
 	  $(PYTHON) manage.py generate_data --meetings $(BENCH_MEETINGS) \
 	    --articles $(BENCH_ARTICLES) --actors $(BENCH_ACTORS) --seed 1 && \
 	  $(PYTHON) manage.py benchmark_web $(ARGS)'
+
+# 50 concurrent analysts and an uploading editor against gunicorn and a worker, on generated data
+# (MEETINGS=200000 by default; see scripts/load-test).
+load-test: install
+	env -u DATABASE_URL scripts/with-postgres scripts/load-test
 
 ci: lint migrations-check test test-sqlite eval-seed
 

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 # What a user lacks when refused a page, by the permission the page needs (the 403 page says it).
 REFUSALS = {
     "articles.add_article": "Uploading is for editors.",
+    "articles.change_article": "Running extraction again is for editors.",
 }
 DEFAULT_REFUSAL = "This page is for analysts and editors."
 

@@ -4,6 +4,8 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from config import views
+
 
 class FaviconView(RedirectView):
     """Browsers ask for /favicon.ico whatever the page says: send them to the static file."""
@@ -16,7 +18,17 @@ class FaviconView(RedirectView):
 
 urlpatterns = [
     path("favicon.ico", login_not_required(FaviconView.as_view())),
+    path("health", views.health, name="health"),
     path("admin/", admin.site.urls),
+    # Before django.contrib.auth.urls, so that these names and paths are the gated views.
+    path("accounts/password_reset/", views.password_reset, name="password_reset"),
+    path("accounts/password_reset/done/", views.password_reset_done, name="password_reset_done"),
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        views.password_reset_confirm,
+        name="password_reset_confirm",
+    ),
+    path("accounts/reset/done/", views.password_reset_complete, name="password_reset_complete"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("articles/", include("articles.urls")),
     path("", include("events.urls")),

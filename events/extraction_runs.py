@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 
 from articles.models import Article, ExtractionStatus
@@ -29,10 +29,6 @@ logger = logging.getLogger(__name__)
 
 class ExtractionAborted(Exception):
     """Raised to the task runner after the failure was recorded on the article."""
-
-
-class WorkerLost(Exception):
-    """A worker died while running a task."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +75,11 @@ def articles_rerun_extraction(*, articles: Iterable[Article]) -> int:
             article_enqueue_extraction(article=article)
             count += 1
     return count
+
+
+# A database that restarts, a lost connection, a deadlock or a serialization failure: worth
+# another try. Anything else is a fault that would recur.
+TRANSIENT_ERRORS = (OperationalError, InterfaceError)
 
 
 # --- The task's work ------------------------------------------------------------------------------
@@ -143,7 +144,11 @@ def article_run_extraction(*, article_id: int) -> None:
     try:
         outcome = article_extract_meetings(article=article)
     except Exception as error:
-        article_record_failure(article=article, reason=f"{type(error).__name__}: {error}")
+        article_record_failure(
+            article=article,
+            reason=f"{type(error).__name__}: {error}",
+            transient=isinstance(error, TRANSIENT_ERRORS),
+        )
         raise ExtractionAborted(str(error)) from error
 
     done = {
@@ -160,15 +165,29 @@ def article_run_extraction(*, article_id: int) -> None:
     Article.objects.filter(pk=article.pk).update(**done)
 
 
-def article_record_failure(*, article: Article, reason: str) -> None:
-    """Retry later while attempts remain; otherwise mark the article failed with the reason."""
+def retry_delay_seconds(*, attempts: int) -> int:
+    """Back off exponentially: the base delay after the first attempt, twice it after the
+    second, and so on (a deadlock or a database restart is usually over by then)."""
+    return settings.EXTRACTION_RETRY_DELAY_SECONDS * 2 ** max(attempts - 1, 0)
+
+
+def article_record_failure(
+    *, article: Article, reason: str, transient: bool = True, delay_seconds: int | None = None
+) -> None:
+    """Retry a transient failure later while attempts remain; otherwise mark the article
+    failed with the reason (a permanent one, such as a bug the engine hits on this text, at
+    once: running it again would only fail again)."""
     attempts = (
         Article.objects.filter(pk=article.pk).values_list("extraction_attempts", flat=True).first()
     )
     if attempts is None:
         return
-    if attempts < settings.EXTRACTION_MAX_ATTEMPTS:
-        delay = settings.EXTRACTION_RETRY_DELAY_SECONDS * attempts
+    if not transient:
+        Article.objects.filter(pk=article.pk).update(
+            extraction_status=ExtractionStatus.FAILED, extraction_error=f"Failed: {reason}"
+        )
+    elif attempts < settings.EXTRACTION_MAX_ATTEMPTS:
+        delay = retry_delay_seconds(attempts=attempts) if delay_seconds is None else delay_seconds
         Article.objects.filter(pk=article.pk).update(
             extraction_status=ExtractionStatus.QUEUED,
             extraction_error=(
@@ -192,6 +211,15 @@ def _enqueue_retry(*, article_id: int, delay_seconds: int) -> None:
     Article.objects.filter(pk=article_id).update(extraction_task_id=str(result.id))
 
 
+def article_worker_lost(*, article_id: int, task_id: str) -> None:
+    """The worker running this article's extraction died: run it again now (the attempt
+    counts, so an article that kills every worker ends failed instead of looping)."""
+    article = Article.objects.filter(pk=article_id, extraction_task_id=task_id).first()
+    if article is None or article.extraction_status != ExtractionStatus.PROCESSING:
+        return  # requeued or changed since: its current task stands
+    article_record_failure(article=article, reason="the worker running it stopped", delay_seconds=0)
+
+
 def extractions_recover_stalled(*, now: dt.datetime | None = None) -> list[int]:
     """Requeue extractions a dead worker left behind; returns the articles' ids.
 
@@ -201,15 +229,23 @@ def extractions_recover_stalled(*, now: dt.datetime | None = None) -> list[int]:
     """
     from django_tasks_db.models import DBTaskResult
 
+    from events.worker_health import WorkerLost, workers_alive_ids
+
     now = now or timezone.now()
     cutoff = now - dt.timedelta(seconds=settings.EXTRACTION_STALL_SECONDS)
+    alive = workers_alive_ids(now=now)
+    running_on_live_workers: set[str] = set()
     for task_result in DBTaskResult.objects.running().filter(started_at__lt=cutoff):
+        if task_result.worker_ids and task_result.worker_ids[-1] in alive:
+            # A long extraction on a worker that still beats is slow, not lost.
+            running_on_live_workers.add(str(task_result.id))
+            continue
         task_result.set_failed(WorkerLost(f"Worker stopped while running task {task_result.id}"))
 
     recovered: list[int] = []
     stalled = Article.objects.filter(
         extraction_status=ExtractionStatus.PROCESSING, extraction_started_at__lt=cutoff
-    )
+    ).exclude(extraction_task_id__in=running_on_live_workers)
     for article in stalled:
         article_record_failure(article=article, reason="the worker stopped during extraction")
         recovered.append(article.pk)
@@ -227,6 +263,35 @@ def extractions_recover_stalled(*, now: dt.datetime | None = None) -> list[int]:
             article_enqueue_extraction(article=article)
             recovered.append(article.pk)
     return recovered
+
+
+# --- Operations ------------------------------------------------------------------------------
+
+
+def extraction_status_counts() -> dict:
+    """How many articles are in each extraction state, and the one waiting longest (queued
+    or processing) with when it was uploaded or started: for `manage.py extraction_status`."""
+    from django.db.models import Count
+
+    counts = {state.value: 0 for state in ExtractionStatus}
+    for row in Article.objects.values("extraction_status").annotate(n=Count("pk")).order_by():
+        counts[row["extraction_status"]] = row["n"]
+    waiting = (
+        Article.objects.filter(
+            extraction_status__in=[ExtractionStatus.QUEUED, ExtractionStatus.PROCESSING]
+        )
+        .order_by("uploaded_at", "pk")
+        .values("pk", "uploaded_at", "extraction_status")
+        .first()
+    )
+    oldest = None
+    if waiting:
+        oldest = {
+            "article": waiting["pk"],
+            "status": waiting["extraction_status"],
+            "since": waiting["uploaded_at"].isoformat(),
+        }
+    return {"counts": counts, "oldest_waiting": oldest}
 
 
 # --- Withdrawing an article -----------------------------------------------------------------------

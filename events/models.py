@@ -332,3 +332,24 @@ class MeetingTombstone(models.Model):
 
     def __str__(self) -> str:
         return f"Meeting {self.meeting_id}: {self.reason}"
+
+
+class WorkerHeartbeat(models.Model):
+    """A running `db_worker` process and its last sign of life (events.worker_health).
+
+    A worker beats every WORKER_HEARTBEAT_SECONDS from a thread of its own, also while it runs a
+    long task; a row that stops beating, or whose process is gone from this host, marks a dead
+    worker whose running task is taken back and queued again.
+    """
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    hostname = models.CharField(max_length=255)
+    pid = models.PositiveIntegerField()
+    started_at = models.DateTimeField(auto_now_add=True)
+    beat_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["started_at"]
+
+    def __str__(self) -> str:
+        return f"worker {self.worker_id} (pid {self.pid} on {self.hostname})"

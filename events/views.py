@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 
+from django.contrib import messages
 from django.forms.utils import pretty_name
 from django.http import (
     Http404,
@@ -14,11 +15,11 @@ from django.http import (
     StreamingHttpResponse,
 )
 from django.http.request import QueryDict
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import push_url
 from django_htmx.middleware import HtmxDetails
 
@@ -27,6 +28,7 @@ from articles.permissions import role_required
 from events import selectors
 from events.codes import codes_of
 from events.exports import meeting_csv_rows
+from events.extraction_runs import articles_rerun_extraction
 from events.forms import MeetingFilterForm
 from events.histogram import histogram_chart
 from events.models import Evidence, Meeting
@@ -253,3 +255,15 @@ def meeting_export(request: HtmxHttpRequest) -> HttpResponse:
     filename = f"entente-meetings-{timezone.localdate().isoformat()}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+@require_POST
+@role_required("articles.change_article")
+def article_retry_extraction(request: HttpRequest, pk: int) -> HttpResponse:
+    """An editor's "Try again" on an article whose extraction failed: fresh attempts."""
+    article = get_object_or_404(Article, pk=pk)
+    if articles_rerun_extraction(articles=[article]):
+        messages.success(request, "Extraction was queued again.")
+    else:
+        messages.info(request, "Extraction is already waiting for the worker.")
+    return redirect("articles:article-detail", pk=article.pk)

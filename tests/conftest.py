@@ -62,9 +62,7 @@ def run_worker(db, monkeypatch):
 
     # The worker drops connections it thinks stale between tasks; inside a test's
     # transaction that would close the test's own connection.
-    monkeypatch.setattr(
-        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
-    )
+    monkeypatch.setattr("events.worker.close_old_connections", lambda: None)
 
     def run(**options) -> str:
         """Run the worker; returns what it printed (e.g. the stalled extractions it requeued)."""

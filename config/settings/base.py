@@ -4,10 +4,12 @@ Everything that differs between machines is read from the environment here, in o
 DATABASE_URL, SECRET_KEY, DEBUG, ALLOWED_HOSTS (and a few optional tuning knobs).
 """
 
+import datetime as dt
 import os
 from pathlib import Path
 
 import dj_database_url
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -57,6 +59,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "simple_history",
+    # Counts failed logins on both login forms (/accounts/login/, /admin/login/) and locks out.
+    "axes",
     # Listed before django_tasks_db so that our db_worker (which recovers stalled work first)
     # is the one manage.py runs.
     "articles",
@@ -67,6 +71,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "config.middleware.NotFoundPageMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -78,6 +83,14 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a lockout raised during login into its answer.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out user before the password is even checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -93,6 +106,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "config.context_processors.password_reset",
             ],
         },
     },
@@ -107,6 +121,48 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "events:meeting-list"
 LOGOUT_REDIRECT_URL = "login"
+
+# Login throttling (django-axes): this many failures in a row for one user name, or from one
+# address, lock that name (whatever the address: a guesser may change addresses) or that address
+# out for AXES_COOLOFF_MINUTES. The cool-off keeps a lockout from lasting; the right password
+# before it resets the count.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_VERBOSE = False
+
+# Mail goes through SMTP at EMAIL_HOST. Password reset is offered only when EMAIL_HOST is set,
+# since otherwise people would be told a link was sent when none was (config.views).
+_EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+PASSWORD_RESET_ENABLED = bool(_EMAIL_HOST)
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": _EMAIL_HOST or "localhost",
+            "port": int(os.environ.get("EMAIL_PORT", "587")),
+            "username": os.environ.get("EMAIL_USER", ""),
+            "password": os.environ.get("EMAIL_PASSWORD", ""),
+            "use_tls": env_bool("EMAIL_USE_TLS", True),
+        },
+    }
+}
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "entente@localhost")
+
+# Content Security Policy: only our own scripts, styles and images; no inline code anywhere
+# (templates load static/js files; htmx is configured not to inject styles or eval).
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
@@ -129,11 +185,13 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # The import form refuses more than 100 files with a message; past this Django answers 400.
 DATA_UPLOAD_MAX_NUMBER_FILES = 1000
 
-# How long an extraction may stay "processing" before it is taken for a dead worker's and
-# requeued, and how many times a failing extraction is tried before it is marked failed.
+# How long an extraction may stay "processing", on a worker with no heartbeat, before it is
+# taken for a dead worker's and requeued; how many times an extraction failing for a transient
+# reason (the database) is tried before it is marked failed; the first retry's delay, doubled
+# for each further one.
 EXTRACTION_STALL_SECONDS = int(os.environ.get("EXTRACTION_STALL_SECONDS", "300"))
 EXTRACTION_MAX_ATTEMPTS = int(os.environ.get("EXTRACTION_MAX_ATTEMPTS", "3"))
-EXTRACTION_RETRY_DELAY_SECONDS = int(os.environ.get("EXTRACTION_RETRY_DELAY_SECONDS", "30"))
+EXTRACTION_RETRY_DELAY_SECONDS = int(os.environ.get("EXTRACTION_RETRY_DELAY_SECONDS", "5"))
 # Where the engine keeps each language's built resources, so that a worker loads them in a
 # moment instead of building them for seconds (events.extraction.resource_cache). Empty: no
 # disk cache, every worker builds them.
@@ -141,10 +199,45 @@ EXTRACTION_CACHE_DIR = os.environ.get(
     "EXTRACTION_CACHE_DIR", str(BASE_DIR / "var" / "cache" / "extraction")
 )
 
+# One line per event on standard error: "text" for people, "json" for log collectors (the
+# default in production). Django's own handlers are dropped so that nothing is printed twice,
+# and a 4xx answer is logged as one line without its traceback (config.logs).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "filters": {
+        "client_errors_without_traceback": {"()": "config.logs.ClientErrorsWithoutTraceback"}
+    },
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["client_errors_without_traceback"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # Django's default config gives these their own handlers, which print each line a
+        # second time beside the root's: here they only pass their records up to the root.
+        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+        "django.server": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+        "django.db.backends": {"level": "WARNING"},
+    },
 }
+
+# Workers (events.worker): each beats every WORKER_HEARTBEAT_SECONDS; one silent for
+# WORKER_STALE_SECONDS (or whose process is gone from this host) is dead, and its running task
+# is run again. Every worker looks for dead ones every WORKER_RECOVERY_SECONDS.
+WORKER_HEARTBEAT_SECONDS = float(os.environ.get("WORKER_HEARTBEAT_SECONDS", "5"))
+WORKER_STALE_SECONDS = float(os.environ.get("WORKER_STALE_SECONDS", "20"))
+WORKER_RECOVERY_SECONDS = float(os.environ.get("WORKER_RECOVERY_SECONDS", "10"))

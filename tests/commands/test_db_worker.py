@@ -18,7 +18,7 @@ def test_the_worker_requeues_a_stalled_extraction_then_runs_it(queue_article, ru
 
     output = run_worker()
 
-    assert "Requeued 1 stalled extraction(s)." in output
+    assert "Requeued 1 task(s) of dead workers." in output
     lost_task.refresh_from_db()
     assert lost_task.status == "FAILED"
     article.refresh_from_db()

@@ -8,6 +8,7 @@ import datetime as dt
 from io import StringIO
 
 from django.core.management import call_command
+from django.db import OperationalError
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -20,15 +21,18 @@ from events.models import Evidence, Meeting, TextPart
 from tests.factories import stall_extraction
 
 
-def failing_extraction(monkeypatch, *, times: int | None):
-    """Make the service raise the first `times` calls (every call when None); counts calls."""
+def failing_extraction(monkeypatch, *, times: int | None, error: Exception | None = None):
+    """Make the service raise the first `times` calls (every call when None); counts calls.
+
+    The error is transient (the database went away) unless another is given.
+    """
     real = extraction_runs.article_extract_meetings
     calls = []
 
     def extract(*, article):
         calls.append(article.pk)
         if times is None or len(calls) <= times:
-            raise RuntimeError("the engine fell over")
+            raise error or OperationalError("the database went away")
         return real(article=article)
 
     monkeypatch.setattr(extraction_runs, "article_extract_meetings", extract)
@@ -121,12 +125,13 @@ def test_a_failure_requeues_the_article_with_a_delayed_task(
     article = queue_article()
     before = timezone.now()
 
-    run_worker()
+    # One task only: a batch worker would otherwise wait the 30 s for the retry.
+    run_worker(max_tasks=1)
 
     article.refresh_from_db()
     assert article.extraction_status == ExtractionStatus.QUEUED
     assert article.extraction_attempts == 1
-    assert "Attempt 1 of 3 failed (RuntimeError: the engine fell over)" in (
+    assert "Attempt 1 of 3 failed (OperationalError: the database went away)" in (
         article.extraction_error
     )
     assert "retrying in 30 s" in article.extraction_error
@@ -136,12 +141,7 @@ def test_a_failure_requeues_the_article_with_a_delayed_task(
     assert article.extraction_task_id == str(retry.id)
     assert retry.run_after >= before + dt.timedelta(seconds=30)
 
-    # The worker leaves the retry alone until its time comes...
-    run_worker()
-    article.refresh_from_db()
-    assert article.extraction_status == ExtractionStatus.QUEUED
-
-    # ...and then runs it.
+    # When its time comes, the worker runs it.
     DBTaskResult.objects.filter(pk=retry.pk).update(run_after=timezone.now())
     run_worker()
 
@@ -183,10 +183,49 @@ def test_an_extraction_that_always_fails_is_marked_failed_with_the_reason(
     assert len(calls) == 2
     assert article.extraction_status == ExtractionStatus.FAILED
     assert article.extraction_error == (
-        "Failed after 2 attempts: RuntimeError: the engine fell over"
+        "Failed after 2 attempts: OperationalError: the database went away"
     )
     assert [task.status for task in tasks_for(article)] == ["FAILED", "FAILED"]
     assert not Meeting.objects.exists()
+
+
+def test_retries_back_off_exponentially(settings):
+    settings.EXTRACTION_RETRY_DELAY_SECONDS = 5
+
+    delays = [extraction_runs.retry_delay_seconds(attempts=n) for n in (1, 2, 3, 4)]
+
+    assert delays == [5, 10, 20, 40]
+
+
+def test_a_permanent_failure_is_marked_failed_at_once_with_the_reason(
+    queue_article, run_worker, monkeypatch, settings
+):
+    settings.EXTRACTION_RETRY_DELAY_SECONDS = 0
+    calls = failing_extraction(monkeypatch, times=None, error=ValueError("no such month: 13"))
+    article = queue_article()
+
+    run_worker()
+
+    article.refresh_from_db()
+    assert len(calls) == 1
+    assert article.extraction_status == ExtractionStatus.FAILED
+    assert article.extraction_error == "Failed: ValueError: no such month: 13"
+    assert [task.status for task in tasks_for(article)] == ["FAILED"]
+
+
+def test_the_batch_worker_waits_for_a_retry_before_it_exits(
+    queue_article, run_worker, monkeypatch, settings
+):
+    settings.EXTRACTION_RETRY_DELAY_SECONDS = 1
+    calls = failing_extraction(monkeypatch, times=1)
+    article = queue_article()
+
+    run_worker()
+
+    article.refresh_from_db()
+    assert len(calls) == 2
+    assert article.extraction_status == ExtractionStatus.DONE
+    assert [task.status for task in tasks_for(article)] == ["FAILED", "SUCCESSFUL"]
 
 
 def test_a_failed_article_rerun_gets_fresh_attempts(
@@ -259,7 +298,7 @@ def test_a_stalled_extraction_is_failed_and_requeued(queue_article, settings):
     assert recovered == [article.pk]
     task.refresh_from_db()
     assert task.status == "FAILED"
-    assert task.exception_class_path == "events.extraction_runs.WorkerLost"
+    assert task.exception_class_path == "events.worker_health.WorkerLost"
     article.refresh_from_db()
     assert article.extraction_status == ExtractionStatus.QUEUED
     assert "the worker stopped during extraction" in article.extraction_error

@@ -1,19 +1,48 @@
-"""django-tasks-db's worker, which first recovers work a dead worker left behind."""
+"""db_worker: django-tasks-db's command, running our worker (events.worker): heartbeats,
+recovery of dead workers' tasks at start and periodically, and batches that wait for retries."""
 
-from django_tasks_db.management.commands.db_worker import Command as BaseWorkerCommand
+import os
 
-from articles.batches import import_batches_recover_stalled
-from events.extraction_runs import extractions_recover_stalled
+from django.core.management.base import CommandError
+from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
+from django_tasks_db.management.commands import db_worker as tasks_db_worker
+
+from events.worker import EntenteWorker
 
 
-class Command(BaseWorkerCommand):
-    help = BaseWorkerCommand.help + " (recovering stalled extractions first)"
+class Command(tasks_db_worker.Command):
+    help = tasks_db_worker.Command.help + " (with heartbeats, recovery and retries)"
 
-    def handle(self, *args, **options) -> None:
-        recovered = extractions_recover_stalled()
-        if recovered:
-            self.stdout.write(f"Requeued {len(recovered)} stalled extraction(s).")
-        resumed = import_batches_recover_stalled()
-        if resumed:
-            self.stdout.write(f"Resumed {len(resumed)} stalled import(s).")
-        super().handle(*args, **options)
+    def handle(
+        self,
+        *,
+        verbosity: int,
+        queue_name: str,
+        exclude_queues: str,
+        reload: bool,
+        batch: bool,
+        **options,
+    ) -> None:
+        self.configure_logging(verbosity)
+        queue_names = queue_name.split(",")
+        excluded_queue_names = exclude_queues.split(",") if exclude_queues else []
+        if excluded_queue_names and "*" not in queue_names:
+            raise CommandError("--exclude-queues can only be used with --queue-name=*")
+        worker = EntenteWorker(
+            report=self.stdout.write,
+            queue_names=queue_names,
+            excluded_queue_names=excluded_queue_names,
+            batch=batch,
+            interval=options["interval"],
+            backend_name=options["backend_name"],
+            startup_delay=options["startup_delay"],
+            max_tasks=options["max_tasks"],
+            worker_id=options["worker_id"],
+        )
+        if reload and not batch:
+            if os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":
+                worker.configure_signals()  # only the reloaded child handles signals
+            run_with_reloader(worker.run)
+        else:
+            worker.configure_signals()
+            worker.run()

@@ -51,7 +51,11 @@ class Command(BaseCommand):
             raise CommandError(f"Invalid filters: {problems}")
         rows = meeting_csv_rows(meeting_ids(filters=form.filters()))
         if output:
-            with open(output, "w", encoding="utf-8", newline="") as handle:
+            try:
+                handle = open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+            except OSError as error:
+                raise CommandError(f"Cannot write {output}: {error.strerror}.") from None
+            with handle:
                 count = self._write(handle, rows)
             self.stderr.write(f"{count} meetings written to {output}.")
         else:
