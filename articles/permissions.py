@@ -13,6 +13,8 @@ from django.core.exceptions import PermissionDenied
 # What a user lacks when refused a page, by the permission the page needs (the 403 page says it).
 REFUSALS = {
     "articles.add_article": "Uploading is for editors.",
+    "events.change_meeting": "Reviewing and correcting meetings is for editors.",
+    "events.change_actor": "Correcting actors is for editors.",
 }
 DEFAULT_REFUSAL = "This page is for analysts and editors."
 
