@@ -34,9 +34,7 @@ def _two_reports():
     one = make_article(body=FIRST, published_on=dt.date(2025, 10, 16))
     two = make_article(body=SECOND, published_on=dt.date(2025, 10, 16))
     first = make_finding(participants=[GUEST, HOST], evidence=[evidence_span(one, FIRST)])
-    second = make_finding(
-        participants=[GUEST, OTHER, HOST], evidence=[evidence_span(two, SECOND)]
-    )
+    second = make_finding(participants=[GUEST, OTHER, HOST], evidence=[evidence_span(two, SECOND)])
     [meeting] = meetings_replace_for_article(article=one, findings=[first])
     [same] = meetings_replace_for_article(article=two, findings=[second])
     assert same.pk == meeting.pk
