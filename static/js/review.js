@@ -78,16 +78,16 @@
 
   // A meeting swapped in place takes the focus back, or hands it to the next one after a
   // verdict given by key; Escape in the edit form cancels it.
-  document.addEventListener("htmx:afterSwap", function (event) {
-    const id = event.detail.target.dataset.meeting;
-    const item = id ? document.getElementById(`review-${id}`) : null;
-    if (!item) return;
-    if (advanceFrom === id) {
+  // htmx:load fires on the new element itself (the one it replaced is gone from the page).
+  document.addEventListener("htmx:load", function (event) {
+    const item = event.target;
+    if (!item.matches || !item.matches(ITEM)) return;
+    if (advanceFrom === item.dataset.meeting) {
       advanceFrom = null;
       const all = items();
       focusItem(all[all.indexOf(item) + 1] || item);
     } else if (item.matches("form")) {
-      item.querySelector("input, select, textarea").focus();
+      item.querySelector("input:not([type=hidden]), select, textarea").focus();
     } else {
       item.focus();
     }

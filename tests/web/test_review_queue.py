@@ -59,7 +59,7 @@ def test_verifying_with_htmx_swaps_the_meeting_and_the_count(editor_client, queu
     assert response.status_code == 200
     meeting.refresh_from_db()
     assert meeting.review_state == ReviewState.VERIFIED
-    assert f'id="review-{meeting.pk}"' in response.text
+    assert f'data-meeting="{meeting.pk}"' in response.text
     assert 'data-action="undo"' in response.text
     assert 'hx-swap-oob="true"' in response.text and ">1</span>" in response.text
 
@@ -121,7 +121,7 @@ def test_editing_in_place_marks_the_meeting_edited_and_retitles_it(editor_client
     assert (meeting.kind, meeting.city, meeting.country_id) == ("visit", "Copenhagen", "DK")
     assert meeting.edited
     assert "Copenhagen" in meeting.title
-    assert f'id="review-{meeting.pk}"' in response.text
+    assert f'data-meeting="{meeting.pk}"' in response.text
 
 
 def test_a_wrong_correction_keeps_what_was_typed_and_says_why(editor_client, queue):
