@@ -14,6 +14,8 @@ from django.core.exceptions import PermissionDenied
 REFUSALS = {
     "articles.add_article": "Uploading is for editors.",
     "articles.change_article": "Running extraction again is for editors.",
+    "events.change_meeting": "Reviewing and correcting meetings is for editors.",
+    "events.change_actor": "Correcting actors is for editors.",
 }
 DEFAULT_REFUSAL = "This page is for analysts and editors."
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db.models import Case, CharField, Count, F, QuerySet, Value, When
 
 from articles.models import Article, ImportBatch, ImportItem, ImportItemStatus
@@ -15,6 +17,23 @@ def article_list(*, status: str | None = None) -> QuerySet[Article]:
     if status:
         articles = articles.filter(extraction_status=status)
     return articles.defer("body")
+
+
+def articles_for_export(
+    *,
+    status: str | None = None,
+    published_from: dt.date | None = None,
+    published_to: dt.date | None = None,
+) -> QuerySet[Article]:
+    """Articles, newest first, with the exports' filters."""
+    articles = Article.objects.order_by("-published_on", "-id")
+    if status:
+        articles = articles.filter(extraction_status=status)
+    if published_from:
+        articles = articles.filter(published_on__gte=published_from)
+    if published_to:
+        articles = articles.filter(published_on__lte=published_to)
+    return articles
 
 
 def article_detail(*, article_id: int) -> Article:

@@ -14,7 +14,7 @@ from events.extraction.types import (
     in_office_until,
     organisation_since,
 )
-from events.models import Actor, ActorAlias, ActorKind, ActorRole, Country
+from events.models import Actor, ActorAlias, ActorKind, ActorRole, ActorTombstone, Country
 
 
 class _DirectoryCache:
@@ -94,8 +94,9 @@ def actor_name_keys(person: PersonFinding) -> set[str]:
     return {normalize_name(name) for name in (person.name, *person.aliases)} - {""}
 
 
-def actor_resolve(*, person: PersonFinding, seen_on: dt.date) -> Actor:
-    """The stored actor a finding names, created (unverified) when it is new.
+def actor_resolve(*, person: PersonFinding, seen_on: dt.date) -> Actor | None:
+    """The stored actor a finding names, created (unverified) when it is new; None for a new
+    name an editor deleted as junk.
 
     Many workers may meet the same new person at once: the caller holds the lock on the
     person's names (`actor_name_keys`, events.locks) so that only one of them creates it.
@@ -104,11 +105,13 @@ def actor_resolve(*, person: PersonFinding, seen_on: dt.date) -> Actor:
     """
     actor = None
     if person.known_key:
-        actor = Actor.objects.filter(pk=person.known_key).first()
+        actor = Actor.objects.filter(pk=person.known_key).first() or _merged_into(person.known_key)
     if actor is None:
         actor = _actor_by_name(person)
     country = _known_country(person.country)
     if actor is None:
+        if actor_name_keys(person) & _junk_names():
+            return None  # an editor deleted this name as junk (events.actor_curation)
         actor = Actor.objects.create(
             name=person.name,
             kind=person.kind if person.kind in ActorKind.values else ActorKind.PERSON,
@@ -128,6 +131,21 @@ def actor_resolve(*, person: PersonFinding, seen_on: dt.date) -> Actor:
     if person.title:
         actor_record_role(actor=actor, title=person.title, country=country, seen_on=seen_on)
     return actor
+
+
+def _merged_into(key: str) -> Actor | None:
+    """The actor a directory key leads to after an editor merged its actor into another."""
+    tombstone = ActorTombstone.objects.filter(pk=key).select_related("merged_into").first()
+    return tombstone.merged_into if tombstone else None
+
+
+def _junk_names() -> set[str]:
+    names: set[str] = set()
+    for found in ActorTombstone.objects.filter(merged_into__isnull=True).values_list(
+        "names", flat=True
+    ):
+        names.update(found)
+    return names
 
 
 def _actor_by_name(person: PersonFinding) -> Actor | None:

@@ -46,7 +46,8 @@ def claims_from_findings(
         roles: dict[int, str] = {}
         for person in finding.participants:
             actor = actor_resolve(person=person, seen_on=published)
-            roles.setdefault(actor.pk, person.role)
+            if actor is not None:
+                roles.setdefault(actor.pk, person.role)
         claims.append(
             Claim(
                 article=article_id,

@@ -94,3 +94,96 @@ def meeting_merge(*, meeting: Meeting, into: Meeting) -> Meeting:
             meeting=meeting, merged_into=into, reason=f"merged into meeting {into.pk} by an editor"
         )
     return into
+
+
+def meetings_merge(*, meetings: Iterable[Meeting]) -> Meeting:
+    """Merge meetings that are one event into the one with the smallest id; the others'
+    ids redirect to it."""
+    ordered = sorted(meetings, key=lambda meeting: meeting.pk)
+    if len(ordered) < 2:
+        raise ValueError("Merging needs two meetings or more.")
+    with transaction.atomic():
+        into = ordered[0]
+        for meeting in ordered[1:]:
+            into = meeting_merge(meeting=meeting, into=into)
+    return into
+
+
+def meeting_split(
+    *,
+    meeting: Meeting,
+    move_articles: Iterable[int] = (),
+    share_articles: Iterable[int] = (),
+    move_actors: Iterable[int] = (),
+    share_actors: Iterable[int] = (),
+) -> Meeting:
+    """Split a meeting in two by an editor's decision; returns the new meeting.
+
+    The sources (with their claims and evidence) and participants of `move_*` go to the new
+    meeting, those of `share_*` are in both. The new meeting starts with the same date, venue,
+    kind and status. Both become edited, so extraction never joins them again: a later reading
+    of their articles only refreshes the claims they hold."""
+    move_articles, share_articles = set(move_articles), set(share_articles)
+    move_actors, share_actors = set(move_actors), set(share_actors)
+    with transaction.atomic():
+        meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        new = Meeting.objects.create(
+            kind=meeting.kind,
+            status=meeting.status,
+            start_date=meeting.start_date,
+            end_date=meeting.end_date,
+            date_precision=meeting.date_precision,
+            city=meeting.city,
+            country_id=meeting.country_id,
+            review_state=meeting.review_state,
+            edited=True,
+        )
+        for source in MeetingSource.objects.filter(
+            meeting=meeting, article_id__in=move_articles | share_articles
+        ):
+            _give_source(source, new, keep=source.article_id in share_articles)
+        for participant in Participant.objects.filter(
+            meeting=meeting, actor_id__in=move_actors | share_actors
+        ):
+            if participant.actor_id in share_actors:
+                Participant.objects.create(meeting=new, actor_id=participant.actor_id,
+                                           role=participant.role)  # fmt: skip
+            else:
+                participant.meeting = new
+                participant.save(update_fields=["meeting"])
+        meeting.edited = True
+        meeting.save(update_fields=["edited", "updated_at"])
+        meeting_refresh_derived(meeting=meeting)
+        meeting_refresh_derived(meeting=new)
+    return new
+
+
+def _give_source(source: MeetingSource, new: Meeting, *, keep: bool) -> None:
+    """Hand an article's report (its claim and evidence) to the new meeting of a split; with
+    `keep`, the old meeting keeps its own copy."""
+    evidence = Evidence.objects.filter(meeting_id=source.meeting_id, article_id=source.article_id)
+    if not keep:
+        source.meeting = new
+        source.save(update_fields=["meeting"])
+        for item in evidence:
+            item.meeting = new
+            item.save(update_fields=["meeting"])
+        return
+    copy = MeetingSource.objects.create(
+        meeting=new,
+        article_id=source.article_id,
+        claim=source.claim,
+        family=source.family,
+        window_start=source.window_start,
+        window_end=source.window_end,
+    )
+    copy.countries.set(source.countries.all())
+    for item in evidence:
+        Evidence.objects.create(
+            meeting=new,
+            article_id=item.article_id,
+            field=item.field,
+            text=item.text,
+            start_char=item.start_char,
+            end_char=item.end_char,
+        )

@@ -1,4 +1,6 @@
-"""The meetings CSV: one contract shared by the web export and `manage.py export_meetings`."""
+"""What can be exported: meetings (CSV, and JSON lines of event data) and actors (CSV).
+
+One contract per file, shared by the web exports and the `export_*` commands."""
 
 from __future__ import annotations
 
@@ -7,11 +9,21 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from django.db import connections
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.db.models.expressions import RawSQL
 
+from articles.exports import EXPORT_CHUNK, json_lines, neutralise
 from events.codes import meeting_codes
-from events.models import Actor, Meeting, MeetingSource, Participant, ParticipantRole
+from events.models import (
+    Actor,
+    ActorAlias,
+    ActorRole,
+    Evidence,
+    Meeting,
+    MeetingSource,
+    Participant,
+    ParticipantRole,
+)
 
 CONTRACT_COLUMNS = [
     "id",
@@ -35,25 +47,17 @@ CODE_COLUMNS = ["cameo_code", "plover_type", "plover_mode"]
 COLUMNS = CONTRACT_COLUMNS + CODE_COLUMNS
 
 LIST_SEPARATOR = "; "
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: object) -> str:
-    """A cell a spreadsheet shows as text, never runs as a formula."""
-    text = "" if value is None else str(value)
-    if text.startswith(_FORMULA_STARTS):
-        return "'" + text
-    return text
 
 
 def _joined(values: Iterable[str]) -> str:
     return LIST_SEPARATOR.join(value for value in values if value)
 
 
+__all__ = ["json_lines", "neutralise"]  # shared with articles' exports, used from here too
+
 # Rows are fetched in chunks: a chunk of meetings, then their participants and sources in one
 # query each (and the actors not seen before), so that memory stays flat and no query runs per
 # meeting, whatever the size.
-EXPORT_CHUNK = 2000
 _MEETING_FIELDS = (
     "pk",
     "title",
@@ -154,3 +158,118 @@ def _row(fields: tuple, people, sources) -> list[str]:
         codes.plover_type,
         codes.plover_mode,
     ]
+
+
+# --- Actors ------------------------------------------------------------------------------------
+
+ACTOR_COLUMNS = ["id", "name", "kind", "country", "verified", "aliases", "roles", "meeting_count"]
+
+
+def _role_text(title: str, country: str | None, start, end) -> str:
+    text = f"{title} ({country})" if country else title
+    if start or end:
+        text += f" [{start.isoformat() if start else ''}..{end.isoformat() if end else ''}]"
+    return text
+
+
+def actor_csv_rows(actors: QuerySet[Actor]) -> Iterator[list[str]]:
+    """The header, then one row per actor with its aliases and roles, read chunk by chunk."""
+    yield ACTOR_COLUMNS
+    rows = (
+        actors.annotate(meeting_count=Count("participations", distinct=True))
+        .order_by("name", "pk")
+        .values_list("pk", "name", "kind", "country_id", "verified", "meeting_count")
+        .iterator(chunk_size=EXPORT_CHUNK)
+    )
+    for chunk in itertools.batched(rows, EXPORT_CHUNK):
+        ids = [row[0] for row in chunk]
+        aliases: dict[int, list[str]] = defaultdict(list)
+        for actor_id, name in (
+            ActorAlias.objects.filter(actor_id__in=ids)
+            .order_by("name")
+            .values_list("actor_id", "name")
+        ):
+            aliases[actor_id].append(name)
+        roles: dict[int, list[str]] = defaultdict(list)
+        for actor_id, *role in ActorRole.objects.filter(actor_id__in=ids).values_list(
+            "actor_id", "title", "country_id", "start_date", "end_date"
+        ):
+            roles[actor_id].append(_role_text(*role))
+        for pk, name, kind, country, verified, meeting_count in chunk:
+            yield [
+                str(pk),
+                neutralise(name),
+                kind,
+                country or "",
+                "yes" if verified else "no",
+                neutralise(_joined(aliases[pk])),
+                neutralise(_joined(roles[pk])),
+                str(meeting_count),
+            ]
+
+
+# --- Meetings as event data (JSON lines) ----------------------------------------------------
+
+
+def meeting_event_records(meetings: QuerySet[Meeting]) -> Iterator[dict]:
+    """One PLOVER-like record per meeting: who acted (visitors, or every participant of a
+    meeting without hosts) and who received (hosts), event type and mode, dates with their
+    precision, the venue, and each evidence sentence with its article's URL."""
+    actors: dict[int, tuple[str, str | None]] = {}
+    rows = meetings.values_list(*_MEETING_FIELDS).iterator(chunk_size=EXPORT_CHUNK)
+    vendor = connections[meetings.db].vendor
+    for chunk in itertools.batched(rows, EXPORT_CHUNK):
+        ids = _as_parameter([row[0] for row in chunk], vendor)
+        people = _people_of(ids, actors)
+        sources = _sources_of(ids)
+        evidence = _evidence_of(ids)
+        for row in chunk:
+            yield _event_record(row, people.get(row[0], ()), sources.get(row[0], ()),
+                                evidence.get(row[0], ()))  # fmt: skip
+
+
+def _evidence_of(ids) -> dict[int, list[dict]]:
+    found: dict[int, list[dict]] = defaultdict(list)
+    for meeting_id, article_id, text, url in (
+        Evidence.objects.filter(meeting_id__in=ids)
+        .order_by("article_id", "-field", "start_char")
+        .values_list("meeting_id", "article_id", "text", "article__url")
+    ):
+        found[meeting_id].append({"article_id": article_id, "text": text, "source_url": url})
+    return found
+
+
+def _event_record(fields: tuple, people, sources, evidence) -> dict:
+    pk, title, kind, status, start, end, precision, city, country, review_state = fields
+    participant_countries = {person[2] for person in people if person[2]}
+    hosted = any(person[0] == ParticipantRole.HOST for person in people)
+    codes = meeting_codes(
+        kind=kind,
+        status=status,
+        venue_country=country,
+        participant_countries=participant_countries,
+        hosted=hosted,
+    )
+
+    def described(person) -> dict:
+        return {"name": person[1], "country": person[2], "role": person[0]}
+
+    return {
+        "id": pk,
+        "title": title,
+        "event_type": codes.plover_type,
+        "mode": codes.plover_mode or None,
+        "cameo_code": codes.cameo,
+        "kind": kind,
+        "status": status,
+        "event_date": start.isoformat() if start else None,
+        "end_date": end.isoformat() if end else None,
+        "date_precision": precision,
+        "actors": [described(p) for p in people if p[0] != ParticipantRole.HOST],
+        "recipients": [described(p) for p in people if p[0] == ParticipantRole.HOST],
+        "location": {"city": city or None, "country": country},
+        "review_state": review_state,
+        "source_urls": [url for _, url in sources if url],
+        "article_ids": [reference for reference, _ in sources],
+        "evidence": list(evidence),
+    }

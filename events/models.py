@@ -353,3 +353,28 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"worker {self.worker_id} (pid {self.pid} on {self.hostname})"
+
+
+class ActorTombstone(models.Model):
+    """What became of an actor id that no longer exists.
+
+    An actor merged into another leads to it (`merged_into`): old links and actor keys follow.
+    One an editor deleted as junk keeps its names (normalised), so that extraction does not
+    create it again; deleting the tombstone lets it."""
+
+    actor_id = models.BigIntegerField(primary_key=True)
+    name = models.CharField(max_length=200)
+    names = models.JSONField(
+        default=list, blank=True, help_text="The actor's names, normalised, when it was retired."
+    )
+    merged_into = models.ForeignKey(
+        Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="absorbed"
+    )
+    reason = models.CharField(max_length=300)
+    retired_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-retired_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.actor_id}): {self.reason}"

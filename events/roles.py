@@ -53,6 +53,8 @@ def roles_ensure_groups() -> tuple[Group, Group]:
         + _permissions({"events": ["country"]}, ["change"])
         # Where the ids of retired meetings lead (written by extraction and merges only).
         + _permissions({"events": ["meetingtombstone"]}, ["view"])
+        # Merged and deleted actors; deleting a junk actor's tombstone frees its name again.
+        + _permissions({"events": ["actortombstone"]}, ["view", "delete"])
     )
     analysts.permissions.set(readable)
     return editors, analysts

@@ -209,20 +209,21 @@ def country_suggestions(*, term: str, limit: int = 10) -> list[Country]:
     return found[:limit]
 
 
+def meetings_with_details(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
+    """Meetings with their venue, participants and every source's evidence, in a few queries."""
+    return meetings.select_related("country").prefetch_related(
+        Prefetch(
+            "participants",
+            queryset=Participant.objects.select_related("actor__country"),
+        ),
+        Prefetch("evidence", queryset=Evidence.objects.select_related("article")),
+        Prefetch("sources", queryset=MeetingSource.objects.select_related("article")),
+    )
+
+
 def meeting_detail(*, meeting_id: int) -> Meeting:
     """One meeting with its participants and every source's evidence; raises DoesNotExist."""
-    return (
-        Meeting.objects.select_related("country")
-        .prefetch_related(
-            Prefetch(
-                "participants",
-                queryset=Participant.objects.select_related("actor__country"),
-            ),
-            Prefetch("evidence", queryset=Evidence.objects.select_related("article")),
-            Prefetch("sources", queryset=MeetingSource.objects.select_related("article")),
-        )
-        .get(pk=meeting_id)
-    )
+    return meetings_with_details(Meeting.objects.all()).get(pk=meeting_id)
 
 
 def article_meetings(*, article_id: int) -> QuerySet[Meeting]:

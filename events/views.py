@@ -1,8 +1,7 @@
-"""Timeline pages: the filtered list of meetings, one meeting with its evidence, the CSV."""
+"""Timeline pages: the filtered list of meetings, one meeting with its evidence."""
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -11,13 +10,10 @@ from django.http import (
     Http404,
     HttpRequest,
     HttpResponse,
-    HttpResponseBadRequest,
-    StreamingHttpResponse,
 )
 from django.http.request import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import push_url
@@ -27,7 +23,6 @@ from articles.models import Article
 from articles.permissions import role_required
 from events import selectors
 from events.codes import codes_of
-from events.exports import meeting_csv_rows
 from events.extraction_runs import articles_rerun_extraction
 from events.forms import MeetingFilterForm
 from events.histogram import histogram_chart
@@ -228,33 +223,6 @@ def _meeting_gone(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if tombstone.merged_into is not None:
         return redirect("events:meeting-detail", pk=tombstone.merged_into_id, permanent=True)
     return render(request, "events/meeting_gone.html", {"tombstone": tombstone}, status=410)
-
-
-class _Echo:
-    """A file-like object csv.writer writes to, handing each line straight back."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
-@require_GET
-@role_required("events.view_meeting")
-def meeting_export(request: HtmxHttpRequest) -> HttpResponse:
-    """The timeline's meetings as CSV (events.exports' contract), with the same filters,
-    streamed as it is read in chunks."""
-    form = MeetingFilterForm(request.GET)
-    if not form.is_valid():
-        return HttpResponseBadRequest(
-            _form_errors_text(form), content_type="text/plain; charset=utf-8"
-        )
-    rows = meeting_csv_rows(selectors.meeting_ids(filters=form.filters()))
-    writer = csv.writer(_Echo())
-    response = StreamingHttpResponse(
-        (writer.writerow(row) for row in rows), content_type="text/csv; charset=utf-8"
-    )
-    filename = f"entente-meetings-{timezone.localdate().isoformat()}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @require_POST

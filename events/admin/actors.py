@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.options import ActionLocation
 from django.db.models import Count
+from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
+from events.actor_curation import actors_delete, actors_deletion_impact, actors_merge
 from events.actors import actors_mark_verified
 from events.admin.common import HistoryOnlyAdmin, related_history
 from events.derived import actor_refresh_meetings
 from events.extraction.names import normalize_name
-from events.models import Actor, ActorAlias, ActorRole, Country
+from events.models import Actor, ActorAlias, ActorRole, ActorTombstone, Country
 
 
 class ActorAliasFormSet(forms.BaseInlineFormSet):
@@ -55,7 +58,7 @@ class ActorAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["country"]
     readonly_fields = ["created_at", "updated_at"]
     inlines = [ActorAliasInline, ActorRoleInline]
-    actions = ["mark_verified"]
+    actions = ["mark_verified", "merge_actors", "delete_junk"]
     object_history_template = "admin/events/object_history.html"
 
     def get_queryset(self, request):
@@ -83,6 +86,62 @@ class ActorAdmin(SimpleHistoryAdmin):
     def mark_verified(self, request, queryset) -> None:
         count = actors_mark_verified(actors=queryset)
         self.message_user(request, f"{count} actor(s) marked verified.")
+
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        # Deleting goes through delete_junk, which takes actors out of their meetings first
+        # (participations protect an actor from a plain delete).
+        actions = super().get_actions(request, action_location=action_location)
+        actions.pop("delete_selected", None)
+        return actions
+
+    @admin.action(description="Merge selected actors (one person)", permissions=["change"])
+    def merge_actors(self, request, queryset):
+        actors = list(queryset.select_related("country").order_by("pk"))
+        if len(actors) < 2:
+            self.message_user(request, "Select two actors or more to merge.", messages.WARNING)
+            return None
+        if request.POST.get("confirmed") != "yes":
+            survivor = min(actors, key=lambda actor: (not actor.verified, actor.pk))
+            context = {
+                **self.admin_site.each_context(request),
+                "title": "Merge actors",
+                "survivor": survivor,
+                "absorbed": [actor for actor in actors if actor.pk != survivor.pk],
+                "actors": actors,
+                "action": "merge_actors",
+                "opts": self.model._meta,
+            }
+            return TemplateResponse(request, "admin/events/actor/merge_confirmation.html", context)
+        survivor = actors_merge(actors=actors)
+        self.message_user(
+            request,
+            f"{len(actors) - 1} actor(s) merged into {survivor} (id {survivor.pk}); "
+            "their names are now its aliases.",
+        )
+        return None
+
+    @admin.action(description="Delete selected junk actors…", permissions=["delete"])
+    def delete_junk(self, request, queryset):
+        actors = list(queryset.order_by("name"))
+        if request.POST.get("confirmed") != "yes":
+            context = {
+                **self.admin_site.each_context(request),
+                "title": "Delete junk actors",
+                "impact": actors_deletion_impact(actors=actors),
+                "actors": actors,
+                "action": "delete_junk",
+                "opts": self.model._meta,
+            }
+            return TemplateResponse(
+                request, "admin/events/actor/delete_junk_confirmation.html", context
+            )
+        count = actors_delete(actors=actors)
+        self.message_user(
+            request,
+            f"{count} actor(s) deleted; their meetings no longer list them, and extraction "
+            "will not create them again under these names.",
+        )
+        return None
 
     def history_view(self, request, object_id, extra_context=None):
         history = [
@@ -126,3 +185,19 @@ class CountryAdmin(admin.ModelAdmin):
                 sorted(country.names.items()),
             ),
         )
+
+
+@admin.register(ActorTombstone)
+class ActorTombstoneAdmin(admin.ModelAdmin):
+    """Ids of actors merged or deleted. Deleting the tombstone of a junk actor lets
+    extraction create an actor of that name again."""
+
+    list_display = ["actor_id", "name", "merged_into", "reason", "retired_at"]
+    search_fields = ["actor_id", "name"]
+    readonly_fields = ["actor_id", "name", "names", "merged_into", "reason", "retired_at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

@@ -17,6 +17,7 @@ EDITOR_PERMISSIONS = (
         for action in ("add", "change", "delete", "view")
     }
     | {"events.view_country", "events.change_country", "events.view_meetingtombstone"}
+    | {"events.view_actortombstone", "events.delete_actortombstone"}
 )
 ANALYST_PERMISSIONS = {
     "articles.view_article",
@@ -54,7 +55,7 @@ def test_setup_roles_creates_the_groups_with_their_permissions(db):
     assert set(Group.objects.values_list("name", flat=True)) == {EDITORS, ANALYSTS}
     assert permissions_of(EDITORS) == EDITOR_PERMISSIONS
     assert permissions_of(ANALYSTS) == ANALYST_PERMISSIONS
-    assert SUMMARY == "Editors: 35 permissions. Analysts: 7 permissions.\n"
+    assert SUMMARY == "Editors: 37 permissions. Analysts: 7 permissions.\n"
 
 
 def test_setup_roles_creates_no_users(db):

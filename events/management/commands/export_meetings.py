@@ -1,8 +1,7 @@
-import csv
-
 from django.core.management.base import BaseCommand, CommandError
 
-from events.exports import meeting_csv_rows
+from articles.exports import csv_lines, export_write
+from events.exports import json_lines, meeting_csv_rows, meeting_event_records
 from events.forms import MeetingFilterForm
 from events.selectors import meeting_ids
 
@@ -16,10 +15,20 @@ OPTION_NAMES = {
 
 
 class Command(BaseCommand):
-    help = "Write meetings as CSV (the same file as the web export), with the timeline's filters."
+    help = (
+        "Write meetings as CSV, Excel-ready CSV or JSON lines of event data (the same files as "
+        "the web exports), with the timeline's filters."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--output", "-o", help="file to write (default: standard output)")
+        parser.add_argument(
+            "--format",
+            dest="file_format",
+            choices=["csv", "excel", "jsonl"],
+            default="csv",
+            help="csv (default), excel (CSV with a byte-order mark) or jsonl (event data)",
+        )
         parser.add_argument("--q", help="search text")
         parser.add_argument(
             "--country",
@@ -39,7 +48,7 @@ class Command(BaseCommand):
             help="extracted, verified, rejected or all (default: all but rejected)",
         )
 
-    def handle(self, *args, output: str | None, **options) -> None:
+    def handle(self, *args, output: str | None, file_format: str, **options) -> None:
         names = ["q", "country", "actor", "date_from", "date_to", "kind", "status", "review_state"]
         data = {name: options[name] for name in names if options.get(name)}
         form = MeetingFilterForm(data=data)
@@ -49,24 +58,12 @@ class Command(BaseCommand):
                 for field, errors in form.errors.items()
             )
             raise CommandError(f"Invalid filters: {problems}")
-        rows = meeting_csv_rows(meeting_ids(filters=form.filters()))
-        if output:
-            try:
-                handle = open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
-            except OSError as error:
-                raise CommandError(f"Cannot write {output}: {error.strerror}.") from None
-            with handle:
-                count = self._write(handle, rows)
-            self.stderr.write(f"{count} meetings written to {output}.")
+        meetings = meeting_ids(filters=form.filters())
+        if file_format == "jsonl":
+            lines = json_lines(meeting_event_records(meetings))
         else:
-            # self.stdout, not sys.stdout: callers (call_command, tests) may redirect it.
-            self._write(self.stdout, rows)
-
-    @staticmethod
-    def _write(handle, rows) -> int:
-        writer = csv.writer(handle)
-        count = -1
-        for row in rows:
-            writer.writerow(row)
-            count += 1
-        return count
+            lines = csv_lines(meeting_csv_rows(meetings), excel=file_format == "excel")
+        has_header = file_format != "jsonl"
+        count = export_write(lines, output=output, stdout=self.stdout, header=has_header)
+        if output:
+            self.stderr.write(f"{count} meetings written to {output}.")
