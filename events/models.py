@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -347,3 +348,69 @@ class MeetingTombstone(models.Model):
 
     def __str__(self) -> str:
         return f"Meeting {self.meeting_id}: {self.reason}"
+
+
+class MeetingCountry(models.Model):
+    """A country a meeting involves: its venue's, or a participant's (derived by
+    events.country_index whenever the meeting's search data is refreshed).
+
+    The country, pair and matrix pages and the timeline's country filter read these rows, so
+    that "meetings of Syria" is an index lookup rather than a scan of participants.
+    """
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="country_rows")
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="+")
+    visiting = models.BooleanField(default=False, help_text="One of its officials is a visitor.")
+    hosting = models.BooleanField(default=False, help_text="The venue, or one of its hosts.")
+
+    class Meta:
+        verbose_name_plural = "meeting countries"
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "country"], name="unique_meeting_country")
+        ]
+        indexes = [models.Index(fields=["country", "meeting"], name="meeting_country_country")]
+
+    def __str__(self) -> str:
+        return f"{self.country_id} in meeting {self.meeting_id}"
+
+
+class MeetingPair(models.Model):
+    """Two countries that met, `first` before `second` in code order (derived with
+    MeetingCountry): the who-met-whom matrix counts these rows, the pair page looks them up."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="country_pairs")
+    first = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "first", "second"], name="unique_meeting_pair"
+            ),
+            models.CheckConstraint(
+                condition=Q(first__lt=models.F("second")), name="meeting_pair_in_order"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["first", "second", "meeting"], name="meeting_pair_countries")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first_id}-{self.second_id} in meeting {self.meeting_id}"
+
+
+class CalendarToken(models.Model):
+    """A secret in the URL of a user's calendar feed (/upcoming.ics?token=...).
+
+    A calendar app cannot send the session cookie: the token stands for the user, with the
+    user's permissions at the time of each request. Making a new one revokes the old.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_token"
+    )
+    key = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Calendar link of {self.user}"

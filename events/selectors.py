@@ -15,6 +15,7 @@ from events.models import (
     DatePrecision,
     Evidence,
     Meeting,
+    MeetingCountry,
     MeetingSource,
     MeetingTombstone,
     Participant,
@@ -51,8 +52,9 @@ def meetings_filtered(*, filters: MeetingFilters) -> QuerySet[Meeting]:
     if filters.status:
         meetings = meetings.filter(status=filters.status)
     for code in filters.countries:
-        taking_part = Participant.objects.filter(actor__country_id=code).values("meeting_id")
-        meetings = meetings.filter(Q(country_id=code) | Q(pk__in=taking_part))
+        # The derived rows of events.country_index: the venue's country and participants'.
+        involved = MeetingCountry.objects.filter(country_id=code).values("meeting_id")
+        meetings = meetings.filter(pk__in=involved)
     for actor_id in filters.actors:
         meetings = meetings.filter(
             pk__in=Participant.objects.filter(actor_id=actor_id).values("meeting_id")
