@@ -210,6 +210,7 @@ def upcoming(request: HttpRequest) -> HttpResponse:
     if filters is None:
         return _invalid(request, form)
     today = timezone.localdate()
+    meetings, not_confirmed = pivots.planned_meetings(filters=filters, today=today)
     query = filter_query(request.GET)
     token = CalendarToken.objects.filter(user=request.user).first()
     feed = reverse("events:upcoming-calendar")
@@ -220,8 +221,8 @@ def upcoming(request: HttpRequest) -> HttpResponse:
         subscribe_url = request.build_absolute_uri(f"{feed}?{subscribe.urlencode()}")
     context = {
         "today": today,
-        "meetings": pivots.upcoming_meetings(filters=filters, today=today),
-        "not_confirmed": pivots.not_confirmed_meetings(filters=filters, today=today),
+        "meetings": meetings,
+        "not_confirmed": not_confirmed,
         "query": query,
         "download_url": f"{feed}?{query.urlencode()}" if query else feed,
         "subscribe_url": subscribe_url,

@@ -22,6 +22,7 @@ from django.db.models import (
     StringAgg,
     Subquery,
     Value,
+    prefetch_related_objects,
 )
 from django.db.models.functions import ExtractYear
 
@@ -261,30 +262,37 @@ def upcoming_meetings(
 ) -> list[Meeting]:
     """Planned meetings with a date from `today` on (a date known to the month or year counts
     while it lasts), soonest first, each with `announced`: the day of its first report."""
-    planned = replace(filters, status=MeetingStatus.PLANNED)
-    meetings = (
-        meetings_filtered(filters=planned)
-        .filter(on_or_after(today), sort_date_reported=False, sort_date__isnull=False)
-        .order_by("sort_date", "id")
-    )
-    return list(_with_people(_announced(meetings))[:limit])
+    meetings = list(_upcoming(filters, today)[:limit])
+    prefetch_related_objects(meetings, _PEOPLE)
+    return meetings
 
 
-def not_confirmed_meetings(
-    *, filters: MeetingFilters, today: dt.date, limit: int = NOT_CONFIRMED_LIMIT
-) -> list[Meeting]:
-    """Meetings still planned whose dates have all passed: no report says they were held.
-
-    (A report that one took place turns its status to occurred when its claims merge.)
-    """
-    planned = replace(filters, status=MeetingStatus.PLANNED)
-    meetings = (
-        meetings_filtered(filters=planned)
-        .filter(sort_date_reported=False, sort_date__isnull=False)
+def planned_meetings(
+    *, filters: MeetingFilters, today: dt.date
+) -> tuple[list[Meeting], list[Meeting]]:
+    """The upcoming meetings, and those not confirmed: still planned, though all their dates
+    have passed, so no report says they were held (a report that one took place turns its
+    status to occurred when its claims merge). Participants are read for both at once."""
+    upcoming = list(_upcoming(filters, today)[:UPCOMING_LIMIT])
+    passed = (
+        _planned(filters)
         .exclude(on_or_after(today))
-        .order_by("-sort_date", "-id")
+        .order_by("-sort_date", "-id")[:NOT_CONFIRMED_LIMIT]
     )
-    return list(_with_people(_announced(meetings))[:limit])
+    not_confirmed = list(passed)
+    prefetch_related_objects([*upcoming, *not_confirmed], _PEOPLE)
+    return upcoming, not_confirmed
+
+
+def _planned(filters: MeetingFilters) -> QuerySet[Meeting]:
+    """Planned meetings with a date of their own, with the day they were announced."""
+    meetings = meetings_filtered(filters=replace(filters, status=MeetingStatus.PLANNED))
+    dated = meetings.filter(sort_date_reported=False, sort_date__isnull=False)
+    return _announced(dated.select_related("country"))
+
+
+def _upcoming(filters: MeetingFilters, today: dt.date) -> QuerySet[Meeting]:
+    return _planned(filters).filter(on_or_after(today)).order_by("sort_date", "id")
 
 
 def _announced(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
@@ -298,12 +306,7 @@ def _announced(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
     return meetings.annotate(announced=Subquery(first_report))
 
 
-def _with_people(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
-    return meetings.select_related("country").prefetch_related(
-        Prefetch(
-            "participants",
-            queryset=Participant.objects.select_related("actor__country").order_by(
-                "role", "actor__name"
-            ),
-        )
-    )
+_PEOPLE = Prefetch(
+    "participants",
+    queryset=Participant.objects.select_related("actor__country").order_by("role", "actor__name"),
+)
