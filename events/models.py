@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
@@ -23,8 +24,8 @@ class Country(models.Model):
 
 
 class ActorKind(models.TextChoices):
-    PERSON = "person", "Person"
-    ORGANISATION = "organisation", "Organisation"
+    PERSON = "person", _("Person")
+    ORGANISATION = "organisation", _("Organisation")
 
 
 class Actor(models.Model):
@@ -106,35 +107,35 @@ class ActorRole(models.Model):
 
 
 class MeetingKind(models.TextChoices):
-    VISIT = "visit", "Visit"
-    MEETING = "meeting", "Meeting"
-    MULTILATERAL = "multilateral", "Multilateral"
-    CALL = "call", "Call"
+    VISIT = "visit", _("Visit")
+    MEETING = "meeting", _("Meeting")
+    MULTILATERAL = "multilateral", _("Multilateral")
+    CALL = "call", _("Call")
 
 
 class MeetingStatus(models.TextChoices):
-    PLANNED = "planned", "Planned"
-    OCCURRED = "occurred", "Occurred"
-    CANCELLED = "cancelled", "Cancelled"
+    PLANNED = "planned", _("Planned")
+    OCCURRED = "occurred", _("Occurred")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class DatePrecision(models.TextChoices):
-    DAY = "day", "Day"
-    MONTH = "month", "Month"
-    YEAR = "year", "Year"
-    UNKNOWN = "unknown", "Unknown"
+    DAY = "day", _("Day")
+    MONTH = "month", _("Month")
+    YEAR = "year", _("Year")
+    UNKNOWN = "unknown", _("Unknown")
 
 
 class ReviewState(models.TextChoices):
-    EXTRACTED = "extracted", "Extracted"
-    VERIFIED = "verified", "Verified"
-    REJECTED = "rejected", "Rejected"
+    EXTRACTED = "extracted", _("Extracted")
+    VERIFIED = "verified", _("Verified")
+    REJECTED = "rejected", _("Rejected")
 
 
 class ParticipantRole(models.TextChoices):
-    VISITOR = "visitor", "Visitor"
-    HOST = "host", "Host"
-    PARTICIPANT = "participant", "Participant"
+    VISITOR = "visitor", _("Visitor")
+    HOST = "host", _("Host")
+    PARTICIPANT = "participant", _("Participant")
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -294,8 +295,8 @@ class MeetingSource(models.Model):
 
 
 class TextPart(models.TextChoices):
-    TITLE = "title", "Title"
-    BODY = "body", "Body"
+    TITLE = "title", _("Title")
+    BODY = "body", _("Body")
 
 
 class Evidence(models.Model):
