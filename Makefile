@@ -10,6 +10,8 @@ export UV_PROJECT_ENVIRONMENT := .venv
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
+
+.PHONY: messages
 .PHONY: help install run demo worker test test-sqlite test-browser lint format migrations-check eval eval-seed actor-report benchmark benchmark-web ci clean
 
 help:
@@ -22,6 +24,7 @@ help:
 	@echo "make actor-report      the actors extraction creates from both shared corpora"
 	@echo "make benchmark         extraction speed on the shared corpus"
 	@echo "make benchmark-web     the timeline at 200,000 meetings on a throwaway PostgreSQL"
+	@echo "make messages          extract and compile the Indonesian interface strings"
 	@echo "make ci                what CI runs"
 
 $(UV):
@@ -92,6 +95,11 @@ benchmark-web: install
 	  $(PYTHON) manage.py generate_data --meetings $(BENCH_MEETINGS) \
 	    --articles $(BENCH_ARTICLES) --actors $(BENCH_ACTORS) --seed 1 && \
 	  $(PYTHON) manage.py benchmark_web $(ARGS)'
+
+# The interface's Indonesian catalogue: extract the strings, then compile the .mo (both committed).
+messages: install
+	$(PYTHON) manage.py makemessages -l id --ignore=.venv --ignore=.tools --ignore=staticfiles --ignore=tests --ignore="scripts/*"
+	$(PYTHON) manage.py compilemessages -l id --ignore=.venv
 
 ci: lint migrations-check test test-sqlite eval-seed
 
