@@ -44,7 +44,7 @@ ALIAS_SEPARATOR = "\n"  # no alias holds a line break
 RECENT = 20  # meetings listed on an actor's or a country's page
 RANKED = 10  # counterpart countries or partners shown
 MATRIX_COUNTRIES = 16  # the busiest countries of the filtered meetings, in the matrix
-UPCOMING_LIMIT = 200
+UPCOMING_LIMIT = 100
 NOT_CONFIRMED_LIMIT = 50
 
 
