@@ -2,6 +2,7 @@
 matrix, the calendar download, the language switch, and phones (390 px wide)."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -71,7 +72,7 @@ def test_calendar_download(live_server, log_in, analyst_user, meetings):
     page.goto(live_server.url + reverse("events:upcoming"))
     with page.expect_download() as download:
         page.get_by_role("link", name="Download calendar (.ics)").click()
-    body = open(download.value.path(), "rb").read()
+    body = Path(download.value.path()).read_bytes()
     [event] = Calendar.from_ical(body).walk("VEVENT")
     assert str(event["summary"]) == "Envoy Ana to return to Moscow"
 
