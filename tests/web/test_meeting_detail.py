@@ -48,8 +48,8 @@ def test_detail_shows_the_meeting(analyst_client, meeting):
     assert '>Moscow</a>, <a href="/countries/RU/">Russia</a>' in html
     assert "CAMEO <code>042; 043</code>" in html
     assert "PLOVER <code>CONSULT</code> (mode <code>visit</code>)" in html
-    assert "<td>Wang Yi</td>" in html and "<td>Visitor</td>" in html
-    assert "<td>Sergei Lavrov</td>" in html and "<td>Host</td>" in html
+    assert ">Wang Yi</a></td>" in html and "<td>Visitor</td>" in html
+    assert ">Sergei Lavrov</a></td>" in html and "<td>Host</td>" in html
     assert "China <abbr" in html
 
 
