@@ -50,7 +50,7 @@ def test_detail_shows_the_meeting(analyst_client, meeting):
     assert "PLOVER <code>CONSULT</code> (mode <code>visit</code>)" in html
     assert ">Wang Yi</a></td>" in html and "<td>Visitor</td>" in html
     assert ">Sergei Lavrov</a></td>" in html and "<td>Host</td>" in html
-    assert "China <abbr" in html
+    assert "China</a> <abbr" in html
 
 
 def test_detail_groups_evidence_by_source_article(analyst_client, meeting):
