@@ -10,7 +10,7 @@ export UV_PROJECT_ENVIRONMENT := .venv
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run demo worker test test-sqlite test-browser lint format migrations-check eval eval-seed actor-report benchmark benchmark-web load-test ci clean
+.PHONY: help install run demo worker test test-sqlite test-browser lint format migrations-check messages eval eval-seed actor-report benchmark benchmark-web load-test ci clean
 
 help:
 	@echo "make run               the app on SQLite, with a worker and demo data"
@@ -23,6 +23,7 @@ help:
 	@echo "make benchmark         extraction speed on the shared corpus"
 	@echo "make benchmark-web     the timeline at 200,000 meetings on a throwaway PostgreSQL"
 	@echo "make load-test         50 analysts and an editor against gunicorn, on a throwaway PostgreSQL"
+	@echo "make messages          extract and compile the Indonesian interface strings"
 	@echo "make ci                what CI runs"
 
 $(UV):
@@ -98,6 +99,11 @@ benchmark-web: install
 # (MEETINGS=200000 by default; see scripts/load-test).
 load-test: install
 	env -u DATABASE_URL scripts/with-postgres scripts/load-test
+
+# The interface's Indonesian catalogue: extract the strings, then compile the .mo (both committed).
+messages: install
+	$(PYTHON) manage.py makemessages -l id --ignore=.venv --ignore=.tools --ignore=staticfiles --ignore=tests --ignore="scripts/*"
+	$(PYTHON) manage.py compilemessages -l id --ignore=.venv
 
 ci: lint migrations-check test test-sqlite eval-seed
 

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
+from django.views.i18n import set_language
 
 from config import views
 
@@ -29,6 +30,8 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("accounts/reset/done/", views.password_reset_complete, name="password_reset_complete"),
+    # The language switch works on the login page too.
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("articles/", include("articles.urls")),
     path("", include("events.urls")),

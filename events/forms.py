@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from events.models import Actor, Country, MeetingKind, MeetingStatus, ReviewState
 from events.selectors import NEWEST_FIRST, OLDEST_FIRST, MeetingFilters
@@ -30,36 +31,38 @@ class MeetingFilterForm(forms.Form):
     """
 
     q = forms.CharField(
-        label="Search",
+        label=_("Search"),
         required=False,
         max_length=200,
-        widget=forms.SearchInput(attrs={"placeholder": "Names, places, words"}),
+        widget=forms.SearchInput(attrs={"placeholder": _("Names, places, words")}),
     )
     country = RepeatedField(required=False)
     actor = RepeatedField(required=False)
     # The browser's own date pickers; they send ISO dates, which the form reads.
     date_from = forms.DateField(
-        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     date_to = forms.DateField(
-        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    kind = forms.ChoiceField(choices=[("", "Any kind"), *MeetingKind.choices], required=False)
-    status = forms.ChoiceField(choices=[("", "Any status"), *MeetingStatus.choices], required=False)
+    kind = forms.ChoiceField(choices=[("", _("Any kind")), *MeetingKind.choices], required=False)
+    status = forms.ChoiceField(
+        choices=[("", _("Any status")), *MeetingStatus.choices], required=False
+    )
     review_state = forms.ChoiceField(
-        label="Review",
+        label=_("Review"),
         choices=[
-            ("", "Not rejected"),
-            (ReviewState.VERIFIED, "Verified only"),
-            (ReviewState.EXTRACTED, "Extracted, not reviewed"),
-            (ReviewState.REJECTED, "Rejected"),
-            ("all", "All"),
+            ("", _("Not rejected")),
+            (ReviewState.VERIFIED, _("Verified only")),
+            (ReviewState.EXTRACTED, _("Extracted, not reviewed")),
+            (ReviewState.REJECTED, _("Rejected")),
+            ("all", _("All")),
         ],
         required=False,
     )
     order = forms.ChoiceField(
         # Newest first is the default, left out of URLs.
-        choices=[("", "Newest first"), (OLDEST_FIRST, "Oldest first")],
+        choices=[("", _("Newest first")), (OLDEST_FIRST, _("Oldest first"))],
         required=False,
     )
 

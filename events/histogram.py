@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import ngettext
+
 from events.selectors import HistogramBar
 from events.templatetags.meeting_format import LONG_MONTHS
 
@@ -25,7 +27,9 @@ class ChartBar:
 
     @property
     def description(self) -> str:
-        return f"{self.label}: {self.count} meeting{'' if self.count == 1 else 's'}"
+        return ngettext(
+            "%(label)s: %(count)d meeting", "%(label)s: %(count)d meetings", self.count
+        ) % {"label": self.label, "count": self.count}
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from events.extraction.vocabulary import Kind, Precision, Role, Status, choices_of
+from events.extraction.vocabulary import Kind, Precision, Role, Status
 
 
 class Country(models.Model):
@@ -24,8 +26,8 @@ class Country(models.Model):
 
 
 class ActorKind(models.TextChoices):
-    PERSON = "person", "Person"
-    ORGANISATION = "organisation", "Organisation"
+    PERSON = "person", _("Person")
+    ORGANISATION = "organisation", _("Organisation")
 
 
 class Actor(models.Model):
@@ -106,19 +108,37 @@ class ActorRole(models.Model):
         return f"{self.title}{place}"
 
 
-# Built from the engine's vocabulary, so the values extraction writes are the choices.
-MeetingKind = models.TextChoices("MeetingKind", choices_of(Kind))
-MeetingStatus = models.TextChoices("MeetingStatus", choices_of(Status))
-DatePrecision = models.TextChoices("DatePrecision", choices_of(Precision))
+# The values are the engine's vocabulary, so what extraction writes is always a choice.
+class MeetingKind(models.TextChoices):
+    VISIT = Kind.VISIT, _("Visit")
+    MEETING = Kind.MEETING, _("Meeting")
+    MULTILATERAL = Kind.MULTILATERAL, _("Multilateral")
+    CALL = Kind.CALL, _("Call")
+
+
+class MeetingStatus(models.TextChoices):
+    PLANNED = Status.PLANNED, _("Planned")
+    OCCURRED = Status.OCCURRED, _("Occurred")
+    CANCELLED = Status.CANCELLED, _("Cancelled")
+
+
+class DatePrecision(models.TextChoices):
+    DAY = Precision.DAY, _("Day")
+    MONTH = Precision.MONTH, _("Month")
+    YEAR = Precision.YEAR, _("Year")
+    UNKNOWN = Precision.UNKNOWN, _("Unknown")
 
 
 class ReviewState(models.TextChoices):
-    EXTRACTED = "extracted", "Extracted"
-    VERIFIED = "verified", "Verified"
-    REJECTED = "rejected", "Rejected"
+    EXTRACTED = "extracted", _("Extracted")
+    VERIFIED = "verified", _("Verified")
+    REJECTED = "rejected", _("Rejected")
 
 
-ParticipantRole = models.TextChoices("ParticipantRole", choices_of(Role))
+class ParticipantRole(models.TextChoices):
+    VISITOR = Role.VISITOR, _("Visitor")
+    HOST = Role.HOST, _("Host")
+    PARTICIPANT = Role.PARTICIPANT, _("Participant")
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -278,8 +298,8 @@ class MeetingSource(models.Model):
 
 
 class TextPart(models.TextChoices):
-    TITLE = "title", "Title"
-    BODY = "body", "Body"
+    TITLE = "title", _("Title")
+    BODY = "body", _("Body")
 
 
 class Evidence(models.Model):
@@ -378,3 +398,69 @@ class ActorTombstone(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.actor_id}): {self.reason}"
+
+
+class MeetingCountry(models.Model):
+    """A country a meeting involves: its venue's, or a participant's (derived by
+    events.country_index whenever the meeting's search data is refreshed).
+
+    The country, pair and matrix pages and the timeline's country filter read these rows, so
+    that "meetings of Syria" is an index lookup rather than a scan of participants.
+    """
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="country_rows")
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="+")
+    visiting = models.BooleanField(default=False, help_text="One of its officials is a visitor.")
+    hosting = models.BooleanField(default=False, help_text="The venue, or one of its hosts.")
+
+    class Meta:
+        verbose_name_plural = "meeting countries"
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "country"], name="unique_meeting_country")
+        ]
+        indexes = [models.Index(fields=["country", "meeting"], name="meeting_country_country")]
+
+    def __str__(self) -> str:
+        return f"{self.country_id} in meeting {self.meeting_id}"
+
+
+class MeetingPair(models.Model):
+    """Two countries that met, `first` before `second` in code order (derived with
+    MeetingCountry): the who-met-whom matrix counts these rows, the pair page looks them up."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="country_pairs")
+    first = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "first", "second"], name="unique_meeting_pair"
+            ),
+            models.CheckConstraint(
+                condition=Q(first__lt=models.F("second")), name="meeting_pair_in_order"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["first", "second", "meeting"], name="meeting_pair_countries")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first_id}-{self.second_id} in meeting {self.meeting_id}"
+
+
+class CalendarToken(models.Model):
+    """A secret in the URL of a user's calendar feed (/upcoming.ics?token=...).
+
+    A calendar app cannot send the session cookie: the token stands for the user, with the
+    user's permissions at the time of each request. Making a new one revokes the old.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_token"
+    )
+    key = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Calendar link of {self.user}"

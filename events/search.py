@@ -20,6 +20,7 @@ from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connections
 from django.db.models import Exists, F, Min, OuterRef, Q, QuerySet, Subquery
 
+from events.country_index import meeting_refresh_countries
 from events.extraction.names import normalize_name
 from events.extraction.place_names import city_names
 from events.models import (
@@ -68,7 +69,8 @@ def meetings_matching(meetings: QuerySet[Meeting], text: str) -> QuerySet[Meetin
 
 
 def meeting_refresh_search(*, meetings: Iterable[Meeting] | QuerySet[Meeting]) -> int:
-    """Recompute the search document and sort date of these meetings; returns how many.
+    """Recompute the search document, sort date and countries (events.country_index) of these
+    meetings; returns how many.
 
     Call it whenever a meeting's facts, participants, sources or evidence change. Meeting
     instances passed in get their new sort date too, so that a later save() keeps it. Rows
@@ -84,6 +86,7 @@ def meeting_refresh_search(*, meetings: Iterable[Meeting] | QuerySet[Meeting]) -
         batch = ids[start : start + REFRESH_BATCH]
         _refresh_sort_dates(batch)
         _refresh_documents(batch)
+        meeting_refresh_countries(batch)
     if instances:
         placed = Meeting.objects.filter(pk__in=ids).values_list(
             "pk", "sort_date", "sort_date_reported"

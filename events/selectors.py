@@ -15,6 +15,7 @@ from events.models import (
     DatePrecision,
     Evidence,
     Meeting,
+    MeetingCountry,
     MeetingSource,
     MeetingTombstone,
     Participant,
@@ -51,14 +52,15 @@ def meetings_filtered(*, filters: MeetingFilters) -> QuerySet[Meeting]:
     if filters.status:
         meetings = meetings.filter(status=filters.status)
     for code in filters.countries:
-        taking_part = Participant.objects.filter(actor__country_id=code).values("meeting_id")
-        meetings = meetings.filter(Q(country_id=code) | Q(pk__in=taking_part))
+        # The derived rows of events.country_index: the venue's country and participants'.
+        involved = MeetingCountry.objects.filter(country_id=code).values("meeting_id")
+        meetings = meetings.filter(pk__in=involved)
     for actor_id in filters.actors:
         meetings = meetings.filter(
             pk__in=Participant.objects.filter(actor_id=actor_id).values("meeting_id")
         )
     if filters.date_from:
-        meetings = meetings.filter(_on_or_after(filters.date_from))
+        meetings = meetings.filter(on_or_after(filters.date_from))
     if filters.date_to:
         # A dated meeting's sort date is its first day: it counts when that is in the range.
         meetings = meetings.filter(sort_date__lte=filters.date_to)
@@ -67,7 +69,7 @@ def meetings_filtered(*, filters: MeetingFilters) -> QuerySet[Meeting]:
     return meetings
 
 
-def _on_or_after(first: dt.date) -> Q:
+def on_or_after(first: dt.date) -> Q:
     """A dated meeting counts when any of its days is `first` or later; a date known to the
     month or year stands for every day of it, and is stored as the first of them. A meeting
     without a date of its own counts by the day it was first reported."""
@@ -88,7 +90,7 @@ def _ends_on_or_after(day: dt.date) -> Q:
     return Q(end_date__gte=day) | Q(end_date__isnull=True, start_date__gte=day)
 
 
-def _ordered(meetings: QuerySet[Meeting], order: str) -> QuerySet[Meeting]:
+def in_timeline_order(meetings: QuerySet[Meeting], order: str) -> QuerySet[Meeting]:
     if order == OLDEST_FIRST:
         return meetings.order_by(F("sort_date").asc(nulls_last=True), F("id").asc())
     return meetings.order_by(F("sort_date").desc(nulls_last=True), F("id").desc())
@@ -118,12 +120,12 @@ def meeting_list(*, filters: MeetingFilters | None = None) -> QuerySet[Meeting]:
             )
         )
     )
-    return _ordered(meetings, filters.order)
+    return in_timeline_order(meetings, filters.order)
 
 
 def meeting_ids(*, filters: MeetingFilters) -> QuerySet[Meeting]:
     """The matching meetings in timeline order, for exports that fetch their own columns."""
-    return _ordered(meetings_filtered(filters=filters), filters.order)
+    return in_timeline_order(meetings_filtered(filters=filters), filters.order)
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ class Suggestion:
     code: str
 
 
-def _filter_query(params: QueryDict) -> QueryDict:
+def filter_query(params: QueryDict) -> QueryDict:
     """The filters actually set (empty ones dropped), for links and the pushed URL."""
     query = QueryDict(mutable=True)
     for name in MeetingFilterForm.base_fields:
@@ -72,7 +72,7 @@ def meeting_list(request: HtmxHttpRequest) -> HttpResponse:
     """The timeline. Its filters live in the URL; htmx asks for the results alone when they
     change (and the server pushes their URL), or for the next entries as the analyst scrolls."""
     form = MeetingFilterForm(request.GET)
-    query = _filter_query(request.GET)
+    query = filter_query(request.GET)
     partial = request.htmx and not request.htmx.history_restore_request
     more = partial and request.htmx.target == MORE_ENTRIES_TARGET
     valid = form.is_valid()
@@ -112,7 +112,7 @@ def meeting_histogram(request: HtmxHttpRequest) -> HttpResponse:
     """Meetings per month or year for the timeline's filters, as an SVG chart of links."""
     form = MeetingFilterForm(request.GET)
     bars = selectors.meeting_histogram(filters=form.filters()) if form.is_valid() else []
-    context = {"chart": histogram_chart(bars), "query": _filter_query(request.GET)}
+    context = {"chart": histogram_chart(bars), "query": filter_query(request.GET)}
     return render(request, "events/includes/histogram.html", context)
 
 

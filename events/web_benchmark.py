@@ -20,14 +20,16 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Article
-from events.models import Actor, Meeting, Participant
+from events.api import Cursor
+from events.models import Actor, Meeting, MeetingPair, Participant
 from events.roles import roles_ensure_groups
+from events.selectors import NEWEST_FIRST, MeetingFilters, meeting_ids
 
 MAX_QUERIES = 8
 MAX_MILLISECONDS = 300
@@ -85,7 +87,36 @@ def _pages() -> list[tuple[str, str]]:
         (f'search "{two_words}"', f"{timeline}?{urlencode({'q': two_words})}"),
         ("page 50", f"{timeline}?page=50"),
         ("histogram", reverse("events:meeting-histogram")),
+        *_pivot_pages(actor, country),
         ("admin meeting changelist", reverse("admin:events_meeting_changelist")),
+    ]
+
+
+def _pivot_pages(actor: Actor, country: str) -> list[tuple[str, str]]:
+    """The pivot pages (issue 10): the same actor and country, the country's busiest pair, the
+    matrix, the upcoming meetings and the API's first and hundredth page."""
+    partner = (
+        MeetingPair.objects.filter(Q(first_id=country) | Q(second_id=country))
+        .values("first_id", "second_id")
+        .annotate(meetings=Count("*"))
+        .order_by("-meetings")
+        .first()
+    )
+    other = partner["second_id"] if partner["first_id"] == country else partner["first_id"]
+    api = reverse("events:meeting-api")
+    # The cursor after the 5,000th meeting in the timeline's order, as a client paging on gets.
+    ordered = meeting_ids(filters=MeetingFilters()).values_list("sort_date", "pk")
+    last = next(iter(ordered[4999:5000]), None) or ordered[0]
+    cursor = Cursor(last[0], last[1], NEWEST_FIRST).encode()
+    return [
+        (f"actor page ({actor.pk})", reverse("events:actor-detail", args=[actor.pk])),
+        (f"country page ({country})", reverse("events:country-detail", args=[country])),
+        (f"pair page ({country}-{other})", reverse("events:country-pair", args=[country, other])),
+        ("who-met-whom matrix", reverse("events:country-matrix")),
+        ("upcoming", reverse("events:upcoming")),
+        ("API meetings, first page", api),
+        ("API meetings, page 101", f"{api}?{urlencode({'cursor': cursor})}"),
+        (f"API actor ({actor.pk})", reverse("events:actor-api", args=[actor.pk])),
     ]
 
 
@@ -136,7 +167,7 @@ def _clients() -> tuple[Client, Client]:
     return analyst_client, admin_client
 
 
-def web_benchmark(*, repeat: int, write: Callable[[str], None]) -> bool:
+def web_benchmark(*, repeat: int, write: Callable[[str], None], export: bool = True) -> bool:
     """Measure every page and the export; returns whether every target passes. Runs in a
     transaction rolled back at the end: the benchmark's users are not kept."""
     write(f"Load average at start: {_load()}")
@@ -172,6 +203,11 @@ def web_benchmark(*, repeat: int, write: Callable[[str], None]) -> bool:
                 f"{result.size_kb:7.1f}  {verdict}"
             )
         write(f"  (each page: median of {repeat} requests after one warm-up)")
+        if not export:
+            transaction.set_rollback(True)
+            write("")
+            write(f"Pages {'all pass' if passed else 'some FAIL'} (the export was not run).")
+            return passed
         timed = _export(analyst, trace=False)
         traced = _export(analyst, trace=True)
         export_ok = (

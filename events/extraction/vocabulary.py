@@ -34,8 +34,3 @@ class Precision(StrEnum):
     MONTH = "month"
     YEAR = "year"
     UNKNOWN = "unknown"
-
-
-def choices_of(vocabulary: type[StrEnum]) -> list[tuple[str, tuple[str, str]]]:
-    """Members as Django's functional TextChoices API takes them: (NAME, (value, label))."""
-    return [(member.name, (member.value, member.value.capitalize())) for member in vocabulary]

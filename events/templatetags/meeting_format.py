@@ -7,29 +7,32 @@ from functools import cache
 
 from django import template
 from django.urls import NoReverseMatch, reverse
+from django.utils.dates import MONTHS as DJANGO_MONTHS
 from django.utils.html import format_html
+from django.utils.translation import gettext, pgettext_lazy
 
 from events.models import DatePrecision
 
 register = template.Library()
 
 EN_DASH = "\u2013"
-# Written out rather than strftime("%b"), which would follow the process's locale.
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-LONG_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+# Translated at render time in the interface's language (not strftime, which would follow the
+# process's locale): long names from Django's own catalogue, short ones from ours.
+MONTHS = (
+    pgettext_lazy("short month", "Jan"),
+    pgettext_lazy("short month", "Feb"),
+    pgettext_lazy("short month", "Mar"),
+    pgettext_lazy("short month", "Apr"),
+    pgettext_lazy("short month", "May"),
+    pgettext_lazy("short month", "Jun"),
+    pgettext_lazy("short month", "Jul"),
+    pgettext_lazy("short month", "Aug"),
+    pgettext_lazy("short month", "Sep"),
+    pgettext_lazy("short month", "Oct"),
+    pgettext_lazy("short month", "Nov"),
+    pgettext_lazy("short month", "Dec"),
 )
+LONG_MONTHS = tuple(DJANGO_MONTHS[number] for number in range(1, 13))
 
 
 def format_dates(
@@ -42,7 +45,7 @@ def format_dates(
     """E.g. "28 Jan 2026", "13-15 Apr 1987" (en dash), "Oct 2025", "2025", "date unknown";
     with `months=LONG_MONTHS`, "28 January 2026"."""
     if start is None or precision == DatePrecision.UNKNOWN:
-        return "date unknown"
+        return gettext("date unknown")
 
     def month(day: dt.date) -> str:
         return months[day.month - 1]

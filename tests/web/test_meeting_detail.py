@@ -45,12 +45,12 @@ def test_detail_shows_the_meeting(analyst_client, meeting):
     assert "Oct 2025" in html
     assert "(known to the month)" in html
     assert "Visit" in html and "Occurred" in html and "Extracted" in html
-    assert "Moscow, Russia" in html
+    assert '>Moscow</a>, <a href="/countries/RU/">Russia</a>' in html
     assert "CAMEO <code>042; 043</code>" in html
     assert "PLOVER <code>CONSULT</code> (mode <code>visit</code>)" in html
-    assert "<td>Wang Yi</td>" in html and "<td>Visitor</td>" in html
-    assert "<td>Sergei Lavrov</td>" in html and "<td>Host</td>" in html
-    assert "China <abbr" in html
+    assert ">Wang Yi</a></td>" in html and "<td>Visitor</td>" in html
+    assert ">Sergei Lavrov</a></td>" in html and "<td>Host</td>" in html
+    assert "China</a> <abbr" in html
 
 
 def test_detail_groups_evidence_by_source_article(analyst_client, meeting):

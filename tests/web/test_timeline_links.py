@@ -1,33 +1,12 @@
-"""Entries link to the actor and country pages once such pages exist."""
+"""Entries link to the pages of their participants and of their venue's country."""
 
-import pytest
-from django.urls import clear_url_caches, reverse
-
-from events.templatetags import meeting_format
+from django.urls import reverse
 
 
-@pytest.fixture
-def routes_rechecked():
-    meeting_format._route_exists.cache_clear()
-    yield
-    meeting_format._route_exists.cache_clear()
-    clear_url_caches()
-
-
-def test_no_actor_page_no_link(analyst_client, timeline, routes_rechecked):
-    html = analyst_client.get(reverse("events:meeting-list")).text
-
-    assert "<li>Xi Jinping <abbr" in html
-
-
-def test_participants_link_to_their_page_when_there_is_one(
-    analyst_client, timeline, settings, routes_rechecked
-):
-    settings.ROOT_URLCONF = "tests.web.actor_page_urls"
-    clear_url_caches()
+def test_participants_and_venue_country_link_to_their_pages(analyst_client, timeline):
     xi = timeline["actors"]["xi"]
 
-    html = analyst_client.get("/").text
+    html = analyst_client.get(reverse("events:meeting-list")).text
 
     assert f'<li><a href="/actors/{xi.pk}/">Xi Jinping</a> <abbr' in html
-    assert "Moscow, Russia" in html  # no country pages: the country is plain text
+    assert 'Moscow, <a href="/countries/RU/">Russia</a>' in html

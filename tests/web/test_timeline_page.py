@@ -65,8 +65,8 @@ def test_an_entry_shows_dates_kind_status_review_participants_venue_and_sources(
     assert "27\u201329 January 2026" in html
     assert '<time datetime="2025-10-01">October 2025</time>' in html
     assert reverse("events:meeting-detail", args=[timeline["moscow"].pk]) in html
-    assert 'Xi Jinping <abbr class="country-code" title="China">CN</abbr>' in html
-    assert "Moscow, Russia" in html
+    assert 'Xi Jinping</a> <abbr class="country-code" title="China">CN</abbr>' in html
+    assert 'Moscow, <a href="/countries/RU/">Russia</a>' in html
     assert '<span class="badge kind-call">Call</span>' in html
     assert '<span class="badge review-verified">Verified</span>' in html
     assert "1 source</span>" in html  # Moscow's one source
