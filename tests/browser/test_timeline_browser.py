@@ -65,6 +65,9 @@ def test_filters_push_the_url_and_back_restores_list_and_form(live_server, log_i
     expect(page.get_by_label("Search")).to_have_value("")
 
     page.go_forward()
+    # Each step is restored before the next, as a person clicking Forward sees it.
+    expect(page).to_have_url(re.compile(r"/\?q=xi$"))
+    expect(results).to_contain_text("2 meetings")
     page.go_forward()
     expect(page).to_have_url(re.compile(r"/\?q=xi&kind=visit$"))
     expect(page.get_by_label("Kind")).to_have_value("visit")
