@@ -7,6 +7,10 @@ loads it, the histogram, a meeting's page and now and then the CSV export (read 
 One editor uploads a new article every few seconds, which the worker beside the server reads.
 Prints, per page, the requests, errors, p50 and p95 latency, and the throughput.
 
+`--think` is an analyst's mean pause between clicks (random, exponential): 0, the default,
+clicks again the moment a page arrives, which measures the server saturated; a few seconds is
+closer to people reading what they asked for.
+
     .venv/bin/python scripts/load_test.py http://127.0.0.1:8000 --users 50 --duration 60
 """
 
@@ -64,12 +68,14 @@ async def log_in(client: httpx.AsyncClient, username: str, password: str) -> Non
         raise SystemExit(f"Could not log in as {username}: HTTP {answer.status_code}")
 
 
-async def analyst(base: str, recorder: Recorder, deadline: float, seed: int) -> None:
+async def analyst(base: str, recorder: Recorder, deadline: float, seed: int, think: float) -> None:
     rng = random.Random(seed)
     async with httpx.AsyncClient(base_url=base, timeout=60) as client:
         await log_in(client, "analyst", "entente-analyst")
         meetings: list[str] = []
         while time.monotonic() < deadline:
+            if think:
+                await asyncio.sleep(rng.expovariate(1 / think))
             choice = rng.random()
             if choice < 0.25:
                 text = await recorder.get(client, "timeline", "/")
@@ -144,20 +150,29 @@ async def main() -> int:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--duration", type=float, default=60)
     parser.add_argument("--upload-every", type=float, default=3.0)
+    parser.add_argument(
+        "--think", type=float, default=0.0, help="mean seconds between an analyst's clicks"
+    )
     options = parser.parse_args()
 
     recorder = Recorder()
     started = time.monotonic()
     deadline = started + options.duration
     await asyncio.gather(
-        *(analyst(options.base_url, recorder, deadline, seed) for seed in range(options.users)),
+        *(
+            analyst(options.base_url, recorder, deadline, seed, options.think)
+            for seed in range(options.users)
+        ),
         editor(options.base_url, recorder, deadline, options.upload_every),
     )
     elapsed = time.monotonic() - started
 
     total = sum(len(values) for values in recorder.latencies.values())
     errors = sum(len(found) for found in recorder.errors.values())
-    print(f"{options.users} analysts and 1 editor for {elapsed:.0f} s against {options.base_url}")
+    print(
+        f"{options.users} analysts (mean pause {options.think:g} s) and 1 editor for "
+        f"{elapsed:.0f} s against {options.base_url}"
+    )
     print(f"{total} requests, {total / elapsed:.1f} per second, {errors} errors")
     print(f"{'page':<20} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8}")
     for page, values in sorted(recorder.latencies.items()):
