@@ -13,7 +13,8 @@ from tests.factories import add_source, make_actor, make_article, make_meeting
 
 READ, EDIT = "read", "edit"  # analysts and editors may see it; only editors may
 
-# name: (who may, args from the objects, GET status for those who may)
+# name: (who may, args from the objects, GET status for those who may[, status when signed out:
+# a sign-in page's redirect unless given])
 PAGES = {
     "events:meeting-list": (READ, [], 200),
     "events:meeting-export": (READ, [], 200),
@@ -31,6 +32,18 @@ PAGES = {
     "events:review-edit": (EDIT, ["meeting"], 200),
     "events:review-verdict": (EDIT, ["meeting"], 405),  # POST only
     "events:review-bulk": (EDIT, [], 405),
+    "events:article-retry-extraction": (EDIT, ["article"], 405),
+    "events:meeting-related": (READ, ["meeting"], 200),
+    "events:actor-detail": (READ, ["actor"], 200),
+    "events:country-matrix": (READ, [], 200),
+    "events:country-detail": (READ, ["country"], 200),
+    "events:country-pair": (READ, ["country", "partner"], 200),
+    "events:upcoming": (READ, [], 200),
+    "events:calendar-link": (READ, [], 405),
+    # What a calendar app or a script reads answers 401, not a sign-in page.
+    "events:upcoming-calendar": (READ, [], 200, 401),
+    "events:meeting-api": (READ, [], 200, 401),
+    "events:actor-api": (READ, ["actor"], 200, 401),
     "articles:article-list": (READ, [], 200),
     "articles:article-detail": (READ, ["article"], 200),
     "articles:article-status": (READ, ["article"], 200),
@@ -46,6 +59,7 @@ CHANGES = {
     "events:review-edit": {},
     "events:meeting-merge": {},
     "events:meeting-split": {},
+    "events:article-retry-extraction": {},
     "articles:article-create": {},
     "articles:article-import": {},
 }
@@ -74,11 +88,19 @@ def test_the_table_names_every_page():
 
 @pytest.fixture
 def objects(db):
-    meeting = make_meeting(participants=[make_actor("Aino Salo", country="FI")])
+    actor = make_actor("Aino Salo", country="FI")
+    meeting = make_meeting(participants=[actor, make_actor("Lea Ott", country="EE")])
     article = make_article(title="A report")
     add_source(meeting, article)
     batch = ImportBatch.objects.create(kind=ImportBatchKind.JSONL, name="lines.jsonl")
-    return {"meeting": meeting.pk, "article": article.pk, "batch": batch.pk}
+    return {
+        "meeting": meeting.pk,
+        "article": article.pk,
+        "batch": batch.pk,
+        "actor": actor.pk,
+        "country": "FI",
+        "partner": "EE",
+    }
 
 
 @pytest.fixture
@@ -109,11 +131,11 @@ def _allowed(role: str, who: str) -> bool:
 @pytest.mark.parametrize("role", ROLES)
 def test_pages_by_role(client_as, objects, role):
     client = client_as(role)
-    for name, (who, args, status) in PAGES.items():
+    for name, (who, args, status, *signed_out) in PAGES.items():
         url = reverse(name, args=[objects[arg] for arg in args])
         response = client.get(url)
         if role == "anonymous":
-            expected = 302
+            expected = signed_out[0] if signed_out else 302
         elif status == 405 or _allowed(role, who):  # a wrong method is refused to anyone
             expected = status
         else:
