@@ -130,15 +130,15 @@ def country_pair(request: HtmxHttpRequest, first: str, second: str) -> HttpRespo
     filters = form.filters()
     one, other = (next(c for c in form.countries if c.code == code) for code in codes)
     more = bool(request.htmx) and request.htmx.target == MORE_ENTRIES_TARGET
-    page = timeline_page(
-        selectors.meeting_list(filters=filters),
-        number=page_number(request.GET.get("page")),
-        continued=more,
-    )
+    if more:
+        count, meetings = None, selectors.meeting_list(filters=filters)
+    else:
+        count, meetings = selectors.counted_meeting_list(filters=filters)
+    page = timeline_page(meetings, number=page_number(request.GET.get("page")), continued=more)
     context = {"one": one, "other": other, "page": page, "query": query}
     if more:
         return render(request, "events/country_pair.html#entries", context)
-    context["count"] = selectors.meetings_filtered(filters=filters).count()
+    context["count"] = count
     context["scoped"] = _scoped(query, country=codes)
     return render(request, "events/country_pair.html", context)
 

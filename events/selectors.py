@@ -21,7 +21,7 @@ from events.models import (
     Participant,
     ReviewState,
 )
-from events.search import meetings_matching
+from events.search import MANY_MATCHES, meetings_matching
 
 NEWEST_FIRST = "newest"
 OLDEST_FIRST = "oldest"
@@ -40,8 +40,9 @@ class MeetingFilters:
     order: str = NEWEST_FIRST
 
 
-def meetings_filtered(*, filters: MeetingFilters) -> QuerySet[Meeting]:
-    """The meetings matching the filters, unordered and without related rows."""
+def meetings_filtered(*, filters: MeetingFilters, many: bool = False) -> QuerySet[Meeting]:
+    """The meetings matching the filters, unordered and without related rows (`many`: see
+    counted_meeting_list)."""
     meetings = Meeting.objects.all()
     if filters.review_state is None:
         meetings = meetings.exclude(review_state=ReviewState.REJECTED)
@@ -65,7 +66,7 @@ def meetings_filtered(*, filters: MeetingFilters) -> QuerySet[Meeting]:
         # A dated meeting's sort date is its first day: it counts when that is in the range.
         meetings = meetings.filter(sort_date__lte=filters.date_to)
     if filters.q.strip():
-        meetings = meetings_matching(meetings, filters.q)
+        meetings = meetings_matching(meetings, filters.q, many=many)
     return meetings
 
 
@@ -96,7 +97,7 @@ def in_timeline_order(meetings: QuerySet[Meeting], order: str) -> QuerySet[Meeti
     return meetings.order_by(F("sort_date").desc(nulls_last=True), F("id").desc())
 
 
-def meeting_list(*, filters: MeetingFilters | None = None) -> QuerySet[Meeting]:
+def meeting_list(*, filters: MeetingFilters | None = None, many: bool = False) -> QuerySet[Meeting]:
     """Meetings matching the filters in timeline order, with what the timeline shows of each:
     venue country, participants with their countries, and the number of sources."""
     filters = filters or MeetingFilters()
@@ -108,7 +109,7 @@ def meeting_list(*, filters: MeetingFilters | None = None) -> QuerySet[Meeting]:
         .values("count")
     )
     meetings = (
-        meetings_filtered(filters=filters)
+        meetings_filtered(filters=filters, many=many)
         .select_related("country")
         .annotate(source_count=Subquery(source_count))
         .prefetch_related(
@@ -121,6 +122,14 @@ def meeting_list(*, filters: MeetingFilters | None = None) -> QuerySet[Meeting]:
         )
     )
     return in_timeline_order(meetings, filters.order)
+
+
+def counted_meeting_list(*, filters: MeetingFilters) -> tuple[int, QuerySet[Meeting]]:
+    """How many meetings match the filters, and meeting_list's query for them: with the count
+    known first, a search matching many meetings is read in timeline order, which finds a
+    page soonest (events.search.meetings_matching)."""
+    count = meetings_filtered(filters=filters).count()
+    return count, meeting_list(filters=filters, many=count >= MANY_MATCHES)
 
 
 def meeting_ids(*, filters: MeetingFilters) -> QuerySet[Meeting]:

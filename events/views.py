@@ -89,10 +89,11 @@ def meeting_list(request: HtmxHttpRequest) -> HttpResponse:
     if valid:
         filters = form.filters()
         number = page_number(request.GET.get("page"))
-        meetings = selectors.meeting_list(filters=filters)
+        if more:
+            meetings = selectors.meeting_list(filters=filters)
+        else:
+            context["count"], meetings = selectors.counted_meeting_list(filters=filters)
         context["page"] = timeline_page(meetings, number=number, continued=more)
-        if not more:
-            context["count"] = selectors.meetings_filtered(filters=filters).count()
 
     if more:
         response = render(request, "events/meeting_list.html#entries", context)

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from events.models import Meeting, MeetingSearch
 from events.search import meeting_refresh_search, search_words
-from events.selectors import MeetingFilters, meetings_filtered
+from events.selectors import MeetingFilters, counted_meeting_list, meetings_filtered
 from tests.factories import add_source, make_actor, make_article, make_meeting
 
 URL = reverse("events:meeting-list")
@@ -143,3 +143,25 @@ def test_postgresql_answers_a_search_from_the_full_text_index(meetings):
         plan = "\n".join(row[0] for row in cursor.fetchall())
 
     assert "meeting_search_document" in plan
+
+
+@pytest.mark.parametrize("text", ["sharaa putin", "visits", "fisheries", "prabowo", "nobody"])
+def test_a_search_finds_the_same_meetings_however_the_count_says_to_read_them(meetings, text):
+    # A search counted to match many meetings is read in timeline order rather than from the
+    # index first (events.search.meetings_matching): a faster plan, never other results.
+    filters = MeetingFilters(q=text)
+    apart = set(meetings_filtered(filters=filters).values_list("pk", flat=True))
+    in_order = set(meetings_filtered(filters=filters, many=True).values_list("pk", flat=True))
+
+    assert apart == in_order
+    assert (text == "nobody") == (not apart)
+
+
+def test_the_timeline_counts_before_it_reads_a_page(meetings):
+    count, listed = counted_meeting_list(filters=MeetingFilters(q="visits"))
+
+    assert count == 2
+    assert {meeting.title for meeting in listed} == {
+        "Ahmed al-Sharaa visits Moscow",
+        "Prabowo Subianto visits Beijing",
+    }
