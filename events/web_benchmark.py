@@ -27,7 +27,7 @@ from django.urls import reverse
 
 from articles.models import Article
 from events.api import Cursor
-from events.models import Actor, Meeting, MeetingPair, Participant
+from events.models import Actor, Country, Meeting, MeetingPair, Participant
 from events.roles import roles_ensure_groups
 from events.selectors import NEWEST_FIRST, MeetingFilters, meeting_ids
 
@@ -76,6 +76,17 @@ def _pages() -> list[tuple[str, str]]:
     actor = Actor.objects.get(pk=busiest["actor_id"])
     country = actor.country_id or "US"
     two_words = " ".join(actor.name.split()[:2])
+    # A search's plan depends on how many meetings match: a name met once, and a country's
+    # name, found in a sixth of the meetings.
+    rare = (
+        Participant.objects.values("actor_id")
+        .annotate(meetings=Count("*"))
+        .filter(meetings=1)
+        .order_by("actor_id")
+        .values_list("actor__name", flat=True)
+        .first()
+    ) or actor.name
+    common = Country.objects.get(pk=country).name
     return [
         ("timeline", timeline),
         (f"by country ({country})", f"{timeline}?{urlencode({'country': country})}"),
@@ -85,6 +96,8 @@ def _pages() -> list[tuple[str, str]]:
             f"{timeline}?date_from=2010-01-01&date_to=2012-12-31",
         ),
         (f'search "{two_words}"', f"{timeline}?{urlencode({'q': two_words})}"),
+        (f'search "{rare}"', f"{timeline}?{urlencode({'q': rare})}"),
+        (f'search "{common}"', f"{timeline}?{urlencode({'q': common})}"),
         ("page 50", f"{timeline}?page=50"),
         ("histogram", reverse("events:meeting-histogram")),
         *_pivot_pages(actor, country),
