@@ -31,7 +31,7 @@ from django.db.models import Q
 from articles.models import Article
 from events.claims import claims_from_findings
 from events.derived import meeting_refresh_derived
-from events.extraction.dates import add_days
+from events.extraction.days import add_days
 from events.extraction.types import MeetingFinding
 from events.locks import COUNTRIES, lock_keys
 from events.merging import (
