@@ -86,7 +86,7 @@ actor-report: install
 # processes on SQLite and on a throwaway PostgreSQL (one and two workers), start-up and queries.
 BENCH_WORKER_ARTICLES ?= 1000
 benchmark: install
-	env -u DATABASE_URL scripts/with-postgres $(PYTHON) manage.py benchmark_extraction \
+	env -u DATABASE_URL DEBUG=0 scripts/with-postgres $(PYTHON) manage.py benchmark_extraction \
 	  ../shared/corpus/articles.jsonl --repeat 5 --worker-articles $(BENCH_WORKER_ARTICLES) \
 	  --worker-corpus ../shared/corpus/articles.jsonl \
 	  --worker-corpus ../shared/corpus/articles-2.jsonl $(ARGS)

@@ -333,22 +333,23 @@ def count_worker_queries() -> None:
 # --- Report ----------------------------------------------------------------------------------
 
 
-def end_to_end_lines(runs: list[EndToEnd]) -> list[str]:
-    lines = [
+def end_to_end_header() -> list[str]:
+    return [
         "End to end, as a user runs it (fresh database; import_articles, then db_worker --batch;",
-        "start-up included; wall clock)",
+        f"start-up included; wall clock; DEBUG={settings.DEBUG})",
         f"{'database':<12}{'workers':>8}{'articles':>9}{'import s':>10}{'workers s':>10}"
         f"{'art/s':>8}{'worker art/s':>13}{'peak MB':>9}  statuses",
     ]
-    for item in runs:
-        statuses = ", ".join(f"{k} {v}" for k, v in sorted(item.statuses.items()) if v)
-        peaks = "/".join(f"{mb:.0f}" for mb in item.peak_mb)
-        lines.append(
-            f"{item.database:<12}{item.workers:>8}{item.articles:>9}{item.import_seconds:>10.1f}"
-            f"{item.worker_seconds:>10.1f}{item.rate:>8.1f}{item.worker_rate:>13.1f}"
-            f"{peaks:>9}  {statuses}"
-        )
-    return lines
+
+
+def end_to_end_line(item: EndToEnd) -> str:
+    statuses = ", ".join(f"{k} {v}" for k, v in sorted(item.statuses.items()) if v)
+    peaks = "/".join(f"{mb:.0f}" for mb in item.peak_mb)
+    return (
+        f"{item.database:<12}{item.workers:>8}{item.articles:>9}{item.import_seconds:>10.1f}"
+        f"{item.worker_seconds:>10.1f}{item.rate:>8.1f}{item.worker_rate:>13.1f}"
+        f"{peaks:>9}  {statuses}"
+    )
 
 
 def startup_lines(result: StartUp) -> list[str]:

@@ -123,15 +123,16 @@ class Command(BaseCommand):
                     f"{', '.join(str(path) for path in corpora)}; resource cache "
                     f"{settings.EXTRACTION_CACHE_DIR or 'off'} (filled by the engine run above)"
                 )
+                self._print(*bench.end_to_end_header())
                 runs = [bench.end_to_end("sqlite", bench.sqlite_url(folder, "e2e"), workload)]
-                self._print(*bench.end_to_end_lines(runs))
+                self._line(bench.end_to_end_line(runs[-1]))
                 if bench.postgresql_available():
                     for workers in (1, 2):
                         url = bench.postgresql_url(f"bench_e2e_{workers}")
                         runs.append(bench.end_to_end("postgresql", url, workload, workers=workers))
-                        self._print(*bench.end_to_end_lines(runs))
+                        self._line(bench.end_to_end_line(runs[-1]))
                 else:
-                    self._print("PostgreSQL: not configured, left out (see scripts/with-postgres)")
+                    self._line("postgresql: not configured, left out (see scripts/with-postgres)")
                 start_up = bench.startup(folder, bench.build_startup_workload(corpora, folder))
                 self._print(*bench.startup_lines(start_up))
                 queries = bench.worker_queries(
@@ -150,6 +151,11 @@ class Command(BaseCommand):
         self.stdout.write("\n".join(lines))
         self.stdout.flush()
         self._printed = True
+
+    def _line(self, line: str) -> None:
+        """A line more in the current block (a table's row as soon as it is measured)."""
+        self.stdout.write(line)
+        self.stdout.flush()
 
     @staticmethod
     def _arguments(file: str, repeat: int, limit: int | None, options: dict) -> str:
