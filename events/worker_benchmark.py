@@ -221,14 +221,15 @@ def end_to_end(database: str, database_url: str, workload: Path, *, workers: int
 
 @dataclass(frozen=True)
 class StartUp:
-    worker_seconds: float  # best of the rounds
-    floor_seconds: float  # best of the rounds
-    first_done: dict[str, float] = field(default_factory=dict)  # language -> seconds, last round
+    done_seconds: float  # from the worker's start to its last article done, best of the rounds
+    exit_seconds: float  # from the worker's start to its exit, best of the rounds
+    floor_seconds: float  # spaCy's floor, best of the rounds
+    first_done: dict[str, float] = field(default_factory=dict)  # language -> seconds, best round
     peak_mb: float = 0.0
 
     @property
     def slack(self) -> float:
-        return self.worker_seconds - self.floor_seconds
+        return self.done_seconds - self.floor_seconds
 
 
 SPACY_FLOOR = """
@@ -246,13 +247,15 @@ def spacy_floor() -> float:
 
 def startup(folder: Path, workload: Path, *, rounds: int = 2) -> StartUp:
     """A fresh worker (a new process, the resource cache as the earlier runs left it) with one
-    article per language queued, timed to its exit; the spaCy floor timed in turn with it."""
+    article per language queued, timed until every article is done and until it exits; the
+    spaCy floor timed in turn with it. The best of `rounds` counts: other processes only ever
+    slow a round down."""
     from events.extraction import engine
 
     for code in LANGUAGES:
         engine.warm_up(code)  # the disk cache, built on first use, is there for the worker
-    workers, floors = [], []
-    first_done: dict[str, float] = {}
+    rounds_done: list[tuple[float, dict[str, float]]] = []
+    exits, floors = [], []
     peak = 0.0
     for index in range(rounds):
         url = sqlite_url(folder, f"startup-{index}")
@@ -260,11 +263,15 @@ def startup(folder: Path, workload: Path, *, rounds: int = 2) -> StartUp:
         run(manage("import_articles", str(workload)), url)
         wall_start = dt.datetime.now(dt.UTC)
         finished = run(manage("db_worker", "--batch"), url)
-        workers.append(finished.seconds)
+        exits.append(finished.seconds)
         peak = max(peak, finished.peak_mb)
         first_done = _first_done(folder / f"startup-{index}.sqlite3", wall_start)
+        if len(first_done) < len(LANGUAGES):
+            raise BenchmarkError(f"The start-up worker left articles undone: {first_done}")
+        rounds_done.append((max(first_done.values()), first_done))
         floors.append(spacy_floor())
-    return StartUp(min(workers), min(floors), first_done, peak)
+    done, first_done = min(rounds_done, key=lambda item: item[0])
+    return StartUp(done, min(exits), min(floors), first_done, peak)
 
 
 def _first_done(path: Path, since: dt.datetime) -> dict[str, float]:
@@ -355,12 +362,13 @@ def end_to_end_line(item: EndToEnd) -> str:
 def startup_lines(result: StartUp) -> list[str]:
     firsts = ", ".join(f"{code} {s:.1f} s" for code, s in sorted(result.first_done.items()))
     return [
-        "Start-up: a fresh worker, one article per language queued (en, id, fr, ru)",
-        f"  db_worker --batch, start to exit (best of rounds)  {result.worker_seconds:7.2f} s",
-        f"  spaCy's floor: import spacy + spacy.blank x4        {result.floor_seconds:7.2f} s",
-        f"  worker minus floor                                  {result.slack:7.2f} s",
-        f"  each language's article done after: {firsts}",
-        f"  peak memory of the worker                           {result.peak_mb:7.0f} MB",
+        "Start-up: a fresh worker, one article per language queued (en, id, fr, ru), best round",
+        f"  db_worker --batch, start to the last article done    {result.done_seconds:7.2f} s",
+        f"    (each language's article done after: {firsts})",
+        f"  db_worker --batch, start to exit                     {result.exit_seconds:7.2f} s",
+        f"  spaCy's floor: import spacy + spacy.blank x4          {result.floor_seconds:7.2f} s",
+        f"  all done minus the floor                              {result.slack:7.2f} s",
+        f"  peak memory of the worker                             {result.peak_mb:7.0f} MB",
     ]
 
 
