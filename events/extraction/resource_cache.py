@@ -80,6 +80,11 @@ def language_key(language: str) -> str:
     return digest.hexdigest()[:32]
 
 
+def code_key() -> str:
+    """The cache key of what is built from the engine's code and libraries alone."""
+    return _code_digest()[:32]
+
+
 def lexicons_key() -> str:
     """The cache key of what is built from every language's lexicon at once."""
     digest = hashlib.sha256(_code_digest().encode())

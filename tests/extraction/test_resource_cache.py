@@ -90,3 +90,19 @@ def test_the_city_names_search_uses_are_kept_and_read_back(cache_dir):
         assert "Москва" in built
     finally:
         place_names._names_by_city.cache_clear()
+
+
+def test_geonames_cities_are_kept_and_read_back(cache_dir):
+    from events.extraction import places
+
+    places._cities.cache_clear()
+    places._capitals.cache_clear()
+    try:
+        assert places.capital("FR").name == "Paris"
+        assert len(list(cache_dir.glob("cities-*.pickle"))) == 1
+        places._cities.cache_clear()
+        places._capitals.cache_clear()
+        assert places.capital("FR").name == "Paris"
+    finally:
+        places._cities.cache_clear()
+        places._capitals.cache_clear()
