@@ -119,3 +119,18 @@ def test_the_targets_pass_or_fail_on_the_figures():
     assert any("two workers on postgresql: 1.50 x" in line and "FAIL" in line for line in lines)
     assert any("start-up: +2.00 s" in line and "PASS" in line for line in lines)
     assert any("engine: 3.50 x" in line and "PASS" in line for line in lines)
+
+
+def test_another_checkout_must_have_a_manage_py(tmp_path, settings):
+    with pytest.raises(bench.BenchmarkError, match="No manage.py"):
+        bench.use_checkout(tmp_path)
+    assert not bench.other_checkout()
+
+    (tmp_path / "manage.py").write_text("", encoding="utf-8")
+    bench.use_checkout(tmp_path)
+    try:
+        assert bench.other_checkout()
+        assert bench.manage("migrate")[0] == str(tmp_path.resolve() / "manage.py")
+    finally:
+        bench.use_checkout(settings.BASE_DIR)
+    assert not bench.other_checkout()

@@ -58,6 +58,11 @@ class Command(BaseCommand):
             default=[],
             help="JSONL the end-to-end workload repeats (may be given again; default: FILE)",
         )
+        parser.add_argument(
+            "--worker-checkout",
+            help="run the end-to-end processes with another checkout's manage.py (a figure "
+            "before a change; its queries are not counted)",
+        )
 
     _printed = False
 
@@ -108,15 +113,22 @@ class Command(BaseCommand):
                 options["worker_articles"],
                 [Path(path) for path in options["worker_corpus"] or [file]],
                 engine_ratio=speed.engine_ratio(),
+                checkout=options["worker_checkout"],
             )
         self._print(benchmark.load_line("at the end"))
 
-    def _worker_benchmark(self, count: int, corpora: list[Path], *, engine_ratio: float) -> None:
+    def _worker_benchmark(
+        self, count: int, corpora: list[Path], *, engine_ratio: float, checkout: str | None
+    ) -> None:
         from events import worker_benchmark as bench
 
         with tempfile.TemporaryDirectory(prefix="entente-bench-") as folder:
             folder = Path(folder)
             try:
+                if checkout:
+                    bench.use_checkout(Path(checkout))
+                    bench.warm_up_checkout()
+                    self._print(f"End-to-end processes run {bench.MANAGE_PY}")
                 workload = bench.build_workload(corpora, count, folder)
                 self._print(
                     f"End-to-end workload: {count} articles repeating "
@@ -135,12 +147,17 @@ class Command(BaseCommand):
                     self._line("postgresql: not configured, left out (see scripts/with-postgres)")
                 start_up = bench.startup(folder, bench.build_startup_workload(corpora, folder))
                 self._print(*bench.startup_lines(start_up))
-                queries = bench.worker_queries(
-                    folder, bench.build_workload(corpora, min(count, 200), folder)
-                )
-                self._print(*bench.query_lines(queries))
+                if bench.other_checkout():
+                    self._print(f"Queries: not counted for {bench.MANAGE_PY.parent}")
+                else:
+                    queries = bench.worker_queries(
+                        folder, bench.build_workload(corpora, min(count, 200), folder)
+                    )
+                    self._print(*bench.query_lines(queries))
             except benchmark.BenchmarkError as error:
                 raise CommandError(str(error)) from error
+            finally:
+                bench.use_checkout(settings.BASE_DIR)
         self._print(*bench.target_lines(runs, start_up, engine_ratio))
 
     def _print(self, *lines: str) -> None:
@@ -171,4 +188,6 @@ class Command(BaseCommand):
         if options["worker_articles"]:
             parts.append(f"--worker-articles {options['worker_articles']}")
         parts += [f"--worker-corpus {path}" for path in options["worker_corpus"]]
+        if options["worker_checkout"]:
+            parts.append(f"--worker-checkout {options['worker_checkout']}")
         return " ".join(parts)
