@@ -122,7 +122,7 @@ def test_the_targets_pass_or_fail_on_the_figures():
 
 
 def test_another_checkout_must_have_a_manage_py(tmp_path, settings):
-    with pytest.raises(bench.BenchmarkError, match="No manage.py"):
+    with pytest.raises(bench.BenchmarkError, match=r"No manage\.py"):
         bench.use_checkout(tmp_path)
     assert not bench.other_checkout()
 
