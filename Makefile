@@ -20,7 +20,7 @@ help:
 	@echo "make eval              score extraction on both shared labelled sets (dev, dev2)"
 	@echo "make eval-seed         fail unless the seed article scores strict F1 1.0"
 	@echo "make actor-report      the actors extraction creates from both shared corpora"
-	@echo "make benchmark         extraction speed on the shared corpus"
+	@echo "make benchmark         extraction speed: the engine, and workers end to end (BENCH_WORKER_ARTICLES)"
 	@echo "make benchmark-web     the timeline at 200,000 meetings on a throwaway PostgreSQL"
 	@echo "make load-test         50 analysts and an editor against gunicorn, on a throwaway PostgreSQL"
 	@echo "make messages          extract and compile the Indonesian interface strings"
@@ -82,8 +82,14 @@ eval-seed: install
 actor-report: install
 	scripts/actor-report ../shared/corpus/articles.jsonl ../shared/corpus/articles-2.jsonl
 
+# The engine beside spaCy, then BENCH_WORKER_ARTICLES articles end to end in real worker
+# processes on SQLite and on a throwaway PostgreSQL (one and two workers), start-up and queries.
+BENCH_WORKER_ARTICLES ?= 1000
 benchmark: install
-	$(PYTHON) manage.py benchmark_extraction ../shared/corpus/articles.jsonl --repeat 5 $(ARGS)
+	env -u DATABASE_URL DEBUG=0 scripts/with-postgres $(PYTHON) manage.py benchmark_extraction \
+	  ../shared/corpus/articles.jsonl --repeat 5 --worker-articles $(BENCH_WORKER_ARTICLES) \
+	  --worker-corpus ../shared/corpus/articles.jsonl \
+	  --worker-corpus ../shared/corpus/articles-2.jsonl $(ARGS)
 
 # The timeline's pages at scale: always on a throwaway PostgreSQL (generate_data adds rows).
 BENCH_MEETINGS ?= 200000

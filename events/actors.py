@@ -83,10 +83,20 @@ def actor_directory_reset() -> None:
     _directory = _DirectoryCache()
 
 
+_country_codes: frozenset[str] = frozenset()
+
+
+def country_codes() -> frozenset[str]:
+    """Every stored country's code. Countries are loaded by a migration and never added, so
+    a process reads them once (not a query for each person and claim an article names)."""
+    global _country_codes
+    if not _country_codes:
+        _country_codes = frozenset(Country.objects.values_list("code", flat=True))
+    return _country_codes
+
+
 def _known_country(code: str | None) -> str | None:
-    if code and Country.objects.filter(code=code).exists():
-        return code
-    return None
+    return code if code and code in country_codes() else None
 
 
 def actor_name_keys(person: PersonFinding) -> set[str]:

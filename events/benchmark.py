@@ -301,6 +301,11 @@ class SpeedReport:
     engine: Passes  # engine.extract, which includes that pipeline
     peak_mb: float
 
+    def engine_ratio(self) -> float:
+        """The engine's time over the bare tokenizer's, every article at its best (the target)."""
+        everything = range(len(self.engine.runs[0]))
+        return ratio(self.engine.best(everything).seconds, self.bare.best(everything).seconds)
+
 
 def speed_benchmark(
     corpus: Corpus,

@@ -19,7 +19,6 @@ from django.utils import timezone
 
 from articles.models import Article, ExtractionStatus
 from events.actors import actor_directory
-from events.extraction import engine
 from events.extraction.types import ArticleInput
 from events.history import extraction_reason, history_context
 from events.store import meetings_replace_for_article
@@ -87,6 +86,10 @@ TRANSIENT_ERRORS = (OperationalError, InterfaceError)
 
 def article_extract_meetings(*, article: Article) -> ExtractionOutcome:
     """Run the engine on an article and store what it found, replacing its earlier findings."""
+    # Imported here, not at the top: the admin imports this module, and the engine brings spaCy
+    # (3 s of start-up) into every web process that never reads an article.
+    from events.extraction import engine
+
     result = engine.extract(
         ArticleInput(
             title=article.title,

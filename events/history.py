@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from django.dispatch import receiver
 from simple_history.signals import pre_create_historical_record
+from simple_history.utils import bulk_create_with_history
 
 
 @dataclass(frozen=True)
@@ -54,3 +55,17 @@ def _fill_in_context(sender, history_instance, **kwargs) -> None:
         history_instance.history_change_reason = context.reason[:REASON_MAX]
     if context.user is not None and history_instance.history_user_id is None:
         history_instance.history_user = context.user
+
+
+def history_bulk_create(model, objects: list) -> list:
+    """Create rows and their history rows in a query each, with the context's reason and user
+    (bulk creation sends no signal, so the receiver above cannot fill them in)."""
+    if not objects:
+        return []
+    context = _current.get()
+    return bulk_create_with_history(
+        objects,
+        model,
+        default_change_reason=context.reason[:REASON_MAX],
+        default_user=context.user,
+    )

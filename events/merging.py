@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from events.extraction.dates import add_days
+from events.extraction.days import add_days
 
 FAMILIES = {
     "visit": "encounter",

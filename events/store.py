@@ -29,10 +29,12 @@ from django.db import OperationalError, transaction
 from django.db.models import Q
 
 from articles.models import Article
+from events.actors import country_codes
 from events.claims import claims_from_findings
 from events.derived import meeting_refresh_derived
-from events.extraction.dates import add_days
+from events.extraction.days import add_days
 from events.extraction.types import MeetingFinding
+from events.history import history_bulk_create
 from events.locks import COUNTRIES, lock_keys
 from events.merging import (
     DAY_SLACK,
@@ -51,7 +53,6 @@ from events.merging import (
     window,
 )
 from events.models import (
-    Country,
     Evidence,
     Meeting,
     MeetingSource,
@@ -454,7 +455,11 @@ def _rewrite_source(source: MeetingSource, claim: Claim, *, curated: bool) -> No
         for name, value in fields.items():
             setattr(source, name, value)
         source.save()
-        source.countries.set(sorted(claim.countries & _known_countries()))
+        countries = sorted(claim.countries & country_codes())
+        if created:
+            source.countries.add(*countries)  # nothing to compare with: no read first
+        else:
+            source.countries.set(countries)
     spans = {(part, start): (end, text) for part, start, end, text in claim.evidence}
     existing = {
         (item.field, item.start_char): item
@@ -467,9 +472,10 @@ def _rewrite_source(source: MeetingSource, claim: Claim, *, curated: bool) -> No
             if spans.get(key) != (item.end_char, item.text):
                 item.delete()
                 del existing[key]
-    for (part, start), (end, text) in spans.items():
-        if (part, start) not in existing:
-            Evidence.objects.create(
+    history_bulk_create(
+        Evidence,
+        [
+            Evidence(
                 meeting_id=source.meeting_id,
                 article_id=source.article_id,
                 field=part,
@@ -477,17 +483,10 @@ def _rewrite_source(source: MeetingSource, claim: Claim, *, curated: bool) -> No
                 end_char=end,
                 text=text,
             )
-
-
-_countries: frozenset[str] = frozenset()
-
-
-def _known_countries() -> frozenset[str]:
-    """Countries are loaded by a migration and never added: read once per process."""
-    global _countries
-    if not _countries:
-        _countries = frozenset(Country.objects.values_list("code", flat=True))
-    return _countries
+            for (part, start), (end, text) in spans.items()
+            if (part, start) not in existing
+        ],
+    )
 
 
 def _recompute(meeting: Meeting, claims: list[Claim]) -> None:
@@ -499,11 +498,17 @@ def _recompute(meeting: Meeting, claims: list[Claim]) -> None:
     for actor_id, participant in existing.items():
         if actor_id not in roles:
             participant.delete()
+    history_bulk_create(
+        Participant,
+        [
+            Participant(meeting=meeting, actor_id=actor_id, role=role)
+            for actor_id, role in roles.items()
+            if actor_id not in existing
+        ],
+    )
     for actor_id, role in roles.items():
         participant = existing.get(actor_id)
-        if participant is None:
-            Participant.objects.create(meeting=meeting, actor_id=actor_id, role=role)
-        elif participant.role != role:
+        if participant is not None and participant.role != role:
             participant.role = role
             participant.save(update_fields=["role"])
     values = {

@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.db import close_old_connections, connection
+from django.db.backends.signals import connection_created
 from django.db.utils import OperationalError
 from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Worker
@@ -72,6 +73,19 @@ class Heartbeat(threading.Thread):
         self.join(timeout=settings.WORKER_HEARTBEAT_SECONDS + 5)
 
 
+def connection_keep_open(sender, connection, **kwargs) -> None:
+    """Let a worker's new connection live WORKER_CONN_MAX_AGE seconds.
+
+    A worker runs task after task, and close_old_connections between them would otherwise
+    reconnect for each (CONN_MAX_AGE is 0 for the web processes): on SQLite each close
+    checkpoints the write-ahead log, on PostgreSQL each connect is a new backend, and either
+    costs more than a short task's own queries. A connection that failed is still dropped.
+    """
+    keep_until = time.monotonic() + settings.WORKER_CONN_MAX_AGE
+    if connection.close_at is not None and connection.close_at < keep_until:
+        connection.close_at = keep_until
+
+
 class EntenteWorker(Worker):
     def __init__(self, *, report: Callable[[str], object] = print, **options) -> None:
         super().__init__(**options)
@@ -79,13 +93,21 @@ class EntenteWorker(Worker):
         self.report = report
 
     def run(self) -> None:
+        connection_created.connect(connection_keep_open, dispatch_uid="worker-keep-open")
+        try:
+            self._run()
+        finally:
+            connection_created.disconnect(dispatch_uid="worker-keep-open")
+
+    def _run(self) -> None:
         worker_register(worker_id=self.worker_id)
         heartbeat = Heartbeat(self.worker_id)
         heartbeat.start()
         logger.info("Starting worker %s (queues %s).", self.worker_id, ",".join(self.queue_names))
         try:
-            if self.startup_delay and self.interval:
-                # Workers started together (compose --scale) would otherwise all poll at once.
+            if self.startup_delay and self.interval and not self.batch:
+                # Workers started together (compose --scale) would otherwise all poll at once;
+                # a batch has work waiting and leaves when it is done.
                 time.sleep(random.random())
             self._recover(at_start=True)
             self.run_loop()

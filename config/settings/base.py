@@ -249,3 +249,6 @@ LOGGING = {
 WORKER_HEARTBEAT_SECONDS = float(os.environ.get("WORKER_HEARTBEAT_SECONDS", "5"))
 WORKER_STALE_SECONDS = float(os.environ.get("WORKER_STALE_SECONDS", "20"))
 WORKER_RECOVERY_SECONDS = float(os.environ.get("WORKER_RECOVERY_SECONDS", "10"))
+# A worker keeps its database connection this long between tasks (web requests use
+# CONN_MAX_AGE): reconnecting for every task costs more than a short task's queries.
+WORKER_CONN_MAX_AGE = float(os.environ.get("WORKER_CONN_MAX_AGE", "300"))

@@ -15,6 +15,7 @@ from functools import cache
 
 import dateparser
 
+from events.extraction.days import add_days
 from events.extraction.document import Document
 from events.extraction.names import fold
 from events.extraction.phrases import PhraseIndex
@@ -452,15 +453,6 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
-
-
-def add_days(day: dt.date, days: int) -> dt.date:
-    """`day` moved by `days`, held at the calendar's first or last day rather than raising
-    (articles dated at the edge of the calendar must still be read)."""
-    try:
-        return day + dt.timedelta(days=days)
-    except OverflowError:
-        return dt.date.max if days > 0 else dt.date.min
 
 
 def _choose_year(make, reference: dt.date, tense: str | None, slack: int = 7) -> dt.date | None:

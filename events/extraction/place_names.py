@@ -8,12 +8,20 @@ from __future__ import annotations
 
 from functools import cache
 
-from events.extraction import lexicon
+from events.extraction import lexicon, resource_cache
 from events.extraction.places import _cities
 
 
 @cache
 def _names_by_city() -> dict[str, frozenset[str]]:
+    # Reading GeoNames' cities takes a worker's (or a web process's) first search refresh
+    # half a second; the result is kept with the engine's resources.
+    return resource_cache.load_or_build(
+        "city-names", resource_cache.lexicons_key(), _build_names_by_city
+    )
+
+
+def _build_names_by_city() -> dict[str, frozenset[str]]:
     by_city: dict[str, set[str]] = {}
     places, alternates = _cities()
     for alternate, owners in alternates.items():

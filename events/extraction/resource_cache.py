@@ -80,6 +80,20 @@ def language_key(language: str) -> str:
     return digest.hexdigest()[:32]
 
 
+def code_key() -> str:
+    """The cache key of what is built from the engine's code and libraries alone."""
+    return _code_digest()[:32]
+
+
+def lexicons_key() -> str:
+    """The cache key of what is built from every language's lexicon at once."""
+    digest = hashlib.sha256(_code_digest().encode())
+    for path in sorted(lexicon.LEXICON_DIR.glob("*.toml")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:32]
+
+
 def load_or_build[T](name: str, key: str, build: Callable[[], T]) -> T:
     """The object stored under `name` and `key`, or `build()`'s, stored for next time."""
     if _directory is None:

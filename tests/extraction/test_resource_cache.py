@@ -66,3 +66,43 @@ def test_builders_at_once_leave_one_whole_file(cache_dir):
         worker.join(60)
     assert [results.get(timeout=5) for _ in workers] == [True] * 4
     assert [path.name for path in cache_dir.iterdir()] == ["big-k3.pickle"]
+
+
+def test_any_lexicon_changes_the_key_of_what_all_of_them_build(tmp_path, monkeypatch):
+    copy = tmp_path / "lexicons"
+    shutil.copytree(lexicon.LEXICON_DIR, copy)
+    monkeypatch.setattr(lexicon, "LEXICON_DIR", copy)
+    before = resource_cache.lexicons_key()
+    path = copy / "ru.places.toml"
+    path.write_text(path.read_text() + "\n# an editor's note\n")
+    assert resource_cache.lexicons_key() != before
+
+
+def test_the_city_names_search_uses_are_kept_and_read_back(cache_dir):
+    from events.extraction import place_names
+
+    place_names._names_by_city.cache_clear()
+    try:
+        built = place_names.city_names("Moscow")
+        assert len(list(cache_dir.glob("city-names-*.pickle"))) == 1
+        place_names._names_by_city.cache_clear()
+        assert place_names.city_names("Moscow") == built
+        assert "Москва" in built
+    finally:
+        place_names._names_by_city.cache_clear()
+
+
+def test_geonames_cities_are_kept_and_read_back(cache_dir):
+    from events.extraction import places
+
+    places._cities.cache_clear()
+    places._capitals.cache_clear()
+    try:
+        assert places.capital("FR").name == "Paris"
+        assert len(list(cache_dir.glob("cities-*.pickle"))) == 1
+        places._cities.cache_clear()
+        places._capitals.cache_clear()
+        assert places.capital("FR").name == "Paris"
+    finally:
+        places._cities.cache_clear()
+        places._capitals.cache_clear()

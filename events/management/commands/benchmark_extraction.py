@@ -1,6 +1,9 @@
 import argparse
 import datetime as dt
+import tempfile
+from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from events import benchmark
@@ -41,6 +44,25 @@ class Command(BaseCommand):
             help="with --pipeline, run on a database that already holds articles",
         )
         parser.add_argument("--limit", type=int, help="only the first N articles of the file")
+        parser.add_argument(
+            "--worker-articles",
+            type=int,
+            default=0,
+            help="also run N articles end to end in real processes (import_articles, then "
+            "db_worker --batch) on SQLite, and on PostgreSQL with one and two workers when the "
+            "configured database is PostgreSQL; plus a fresh worker's start-up and its queries",
+        )
+        parser.add_argument(
+            "--worker-corpus",
+            action="append",
+            default=[],
+            help="JSONL the end-to-end workload repeats (may be given again; default: FILE)",
+        )
+        parser.add_argument(
+            "--worker-checkout",
+            help="run the end-to-end processes with another checkout's manage.py (a figure "
+            "before a change; its queries are not counted)",
+        )
 
     _printed = False
 
@@ -86,7 +108,57 @@ class Command(BaseCommand):
             except benchmark.BenchmarkError as error:
                 raise CommandError(str(error)) from error
             self._print(*benchmark.pipeline_lines(report, repeat=repeat))
+        if options["worker_articles"]:
+            self._worker_benchmark(
+                options["worker_articles"],
+                [Path(path) for path in options["worker_corpus"] or [file]],
+                engine_ratio=speed.engine_ratio(),
+                checkout=options["worker_checkout"],
+            )
         self._print(benchmark.load_line("at the end"))
+
+    def _worker_benchmark(
+        self, count: int, corpora: list[Path], *, engine_ratio: float, checkout: str | None
+    ) -> None:
+        from events import worker_benchmark as bench
+
+        with tempfile.TemporaryDirectory(prefix="entente-bench-") as folder:
+            folder = Path(folder)
+            try:
+                if checkout:
+                    bench.use_checkout(Path(checkout))
+                    bench.warm_up_checkout()
+                    self._print(f"End-to-end processes run {bench.MANAGE_PY}")
+                workload = bench.build_workload(corpora, count, folder)
+                self._print(
+                    f"End-to-end workload: {count} articles repeating "
+                    f"{', '.join(str(path) for path in corpora)}; resource cache "
+                    f"{settings.EXTRACTION_CACHE_DIR or 'off'} (filled by the engine run above)"
+                )
+                self._print(*bench.end_to_end_header())
+                runs = [bench.end_to_end("sqlite", bench.sqlite_url(folder, "e2e"), workload)]
+                self._line(bench.end_to_end_line(runs[-1]))
+                if bench.postgresql_available():
+                    for workers in (1, 2):
+                        url = bench.postgresql_url(f"bench_e2e_{workers}")
+                        runs.append(bench.end_to_end("postgresql", url, workload, workers=workers))
+                        self._line(bench.end_to_end_line(runs[-1]))
+                else:
+                    self._line("postgresql: not configured, left out (see scripts/with-postgres)")
+                start_up = bench.startup(folder, bench.build_startup_workload(corpora, folder))
+                self._print(*bench.startup_lines(start_up))
+                if bench.other_checkout():
+                    self._print(f"Queries: not counted for {bench.MANAGE_PY.parent}")
+                else:
+                    queries = bench.worker_queries(
+                        folder, bench.build_workload(corpora, min(count, 200), folder)
+                    )
+                    self._print(*bench.query_lines(queries))
+            except benchmark.BenchmarkError as error:
+                raise CommandError(str(error)) from error
+            finally:
+                bench.use_checkout(settings.BASE_DIR)
+        self._print(*bench.target_lines(runs, start_up, engine_ratio))
 
     def _print(self, *lines: str) -> None:
         """One block of the report, a blank line after the one before; flushed at once, since
@@ -96,6 +168,11 @@ class Command(BaseCommand):
         self.stdout.write("\n".join(lines))
         self.stdout.flush()
         self._printed = True
+
+    def _line(self, line: str) -> None:
+        """A line more in the current block (a table's row as soon as it is measured)."""
+        self.stdout.write(line)
+        self.stdout.flush()
 
     @staticmethod
     def _arguments(file: str, repeat: int, limit: int | None, options: dict) -> str:
@@ -108,4 +185,9 @@ class Command(BaseCommand):
             parts.append("--pipeline")
         if options["allow_existing"]:
             parts.append("--allow-existing")
+        if options["worker_articles"]:
+            parts.append(f"--worker-articles {options['worker_articles']}")
+        parts += [f"--worker-corpus {path}" for path in options["worker_corpus"]]
+        if options["worker_checkout"]:
+            parts.append(f"--worker-checkout {options['worker_checkout']}")
         return " ".join(parts)
