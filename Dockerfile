@@ -27,6 +27,12 @@ ENV PATH="/app/.venv/bin:$PATH" \
 RUN SECRET_KEY=collectstatic-only DATABASE_URL=sqlite:///:memory: \
     python manage.py collectstatic --no-input -v0
 
+# Each language's engine resources are built into the image (EXTRACTION_CACHE_DIR, readable by
+# every container), so that a worker reads them in a moment instead of building them for most
+# of a minute at each start.
+RUN SECRET_KEY=build-only DATABASE_URL=sqlite:///:memory: \
+    python manage.py build_extraction_cache
+
 # The app runs as an unprivileged user.
 RUN useradd --system --create-home --uid 10001 entente
 USER entente
