@@ -13,7 +13,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from events.extraction.annotate import Annotations, Mention, is_country_like
-from events.extraction.dates import DAY, FUTURE, MONTH, PAST, YEAR, ResolvedDate, add_days
+from events.extraction.dates import (
+    DAY,
+    FUTURE,
+    MONTH,
+    PAST,
+    YEAR,
+    DateExpression,
+    ResolvedDate,
+    add_days,
+)
 from events.extraction.document import Document
 from events.extraction.gazetteer import CITY, COUNTRY, ORGANISATION, capital
 from events.extraction.persons import People, Person, PersonMention
@@ -36,6 +45,7 @@ HEAD_GAP = 8  # a date opening the sentence dates it, unless one sits close afte
 MAX_DATE_GAP = 16  # tokens between a meeting word and its date
 BEFORE_PENALTY = 6  # a date before the meeting word more often belongs to something else
 MAX_VENUE_GAP = 10  # tokens between a meeting word and a place introduced by "in", "to"
+CONTEXT_DATE_REACH = 3  # sentences back, within a paragraph, that may date an undated meeting
 
 
 @dataclass(frozen=True)
@@ -1124,6 +1134,7 @@ class MeetingFinder:
         encounters += self._new_rounds(encounters, pending_rounds)
         encounters = consolidate(encounters)
         self._date_from_lead(encounters)
+        self._date_from_context(encounters)
         return encounters
 
     def _lead_sentence(self) -> int:
@@ -1147,18 +1158,54 @@ class MeetingFinder:
         ]
         if not undated or self._sentence_tense(lead) != FUTURE:
             return
-        start, end = self.doc.sentences[lead]
-        expressions = [
-            e
-            for e in self.res.dates.find(self.doc, max(start, self.doc.dateline_end), end)
-            if self.res.dates.is_event_date(self.doc, e, frozenset())
-        ]
+        expressions = self._event_dates(lead)
         if len(expressions) != 1:
             return
         date = self.res.dates.resolve(expressions[0], self.reference, FUTURE)
         written = self.doc.span_text(expressions[0].start, expressions[0].end)
         for encounter in undated:
             encounter.set_date(date, Cue("date_of_the_lead", (written,), lead))
+
+    def _date_from_context(self, encounters: list[Encounter]) -> None:
+        """'Late on Sunday the president spoke to the press. He had talked to his counterpart
+        by phone before': a narrative sets its time once and goes on without repeating it, so
+        an undated meeting takes the date of the nearest sentence before it in its paragraph,
+        unless that sentence (or one in between) tells of another encounter."""
+        told = {s for e in encounters for s in e.sentences}
+        for encounter in encounters:
+            if encounter.date is not None:
+                continue
+            first = min(encounter.sentences)
+            for earlier in range(first - 1, max(first - 1 - CONTEXT_DATE_REACH, -1), -1):
+                if earlier < self._lead_sentence() or self._paragraph_break(earlier, earlier + 1):
+                    break
+                if earlier in told and earlier not in encounter.sentences:
+                    break
+                expressions = self._event_dates(earlier)
+                if not expressions:
+                    continue
+                expression = expressions[-1]  # the nearest to the meeting
+                date = self.res.dates.resolve(
+                    expression, self.reference, self._sentence_tense(first) or PAST
+                )
+                if date is not None:
+                    written = self.doc.span_text(expression.start, expression.end)
+                    cue = Cue("date_of_the_narrative_before", (written,), earlier)
+                    encounter.set_date(date, cue)
+                break
+
+    def _paragraph_break(self, sentence: int, following: int) -> bool:
+        last = self.doc.tokens[self.doc.sentences[sentence][1] - 1]
+        next_first = self.doc.tokens[self.doc.sentences[following][0]]
+        return "\n" in self.doc.text[last.end : next_first.start]
+
+    def _event_dates(self, sentence: int) -> list[DateExpression]:
+        start, end = self.doc.sentences[sentence]
+        return [
+            expression
+            for expression in self.res.dates.find(self.doc, max(start, self.doc.dateline_end), end)
+            if self.res.dates.is_event_date(self.doc, expression)
+        ]
 
     def _same_gathering(
         self, encounters: list[Encounter], candidate: Candidate

@@ -1,0 +1,45 @@
+"""Error classes found on articles the engine was not written for (issue 7), one rule each.
+
+Every text is written for the test. Only the fields a case cares about are compared.
+"""
+
+import datetime as dt
+
+
+def dated(result) -> list[tuple]:
+    return sorted((m.kind, m.status, str(m.start), m.precision) for m in result.meetings)
+
+
+# --- dates told across sentences -------------------------------------------------------------
+
+
+def test_a_meeting_takes_the_date_the_paragraph_set_before_it(extract_en):
+    # Published on Friday 30 January 2026: "on Tuesday" is the 27th.
+    result = extract_en(
+        "Trade row deepens",
+        "Late on Tuesday, the Turkish president Recep Tayyip Erdoğan told reporters that the "
+        "tariffs would stay. He spoke after a telephone call with Chinese President Xi Jinping.",
+    )
+    assert dated(result) == [("call", "occurred", "2026-01-27", "day")]
+    assert result.meetings[0].reasons["date"].rule == "date_of_the_narrative_before"
+
+
+def test_the_date_of_another_paragraph_dates_nothing(extract_en):
+    result = extract_en(
+        "Trade row deepens",
+        "Late on Tuesday, the ministry said the tariffs would stay.\n\n"
+        "Turkish President Recep Tayyip Erdoğan had a telephone call with Chinese President "
+        "Xi Jinping about trade.",
+    )
+    assert dated(result) == [("call", "occurred", "None", "unknown")]
+
+
+def test_the_date_of_a_sentence_about_another_meeting_stays_with_it(extract_en):
+    result = extract_en(
+        "Busy week for Ankara",
+        "On Tuesday, Turkish President Recep Tayyip Erdoğan visited Berlin. "
+        "Later he had a telephone call with Chinese President Xi Jinping.",
+    )
+    calls = [m for m in result.meetings if m.kind == "call"]
+    assert [(str(m.start), m.precision) for m in calls] == [("None", "unknown")]
+    assert result.meetings and dt.date(2026, 1, 27) in [m.start for m in result.meetings]
