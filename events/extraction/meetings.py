@@ -24,7 +24,8 @@ from events.extraction.dates import (
     add_days,
 )
 from events.extraction.document import Document
-from events.extraction.gazetteer import CITY, COUNTRY, ORGANISATION, capital
+from events.extraction.gazetteer import CITY, COUNTRY, ORGANISATION, Place, capital
+from events.extraction.names import fold
 from events.extraction.persons import People, Person, PersonMention
 from events.extraction.resources import Resources
 from events.extraction.vocabulary import Kind, Status
@@ -889,9 +890,17 @@ class MeetingFinder:
             seat_cue = Cue("organisation_seat", cue.words, cue.sentence)
             return Venue(info.country, info.seat_city, cue=seat_cue)
         seat = capital(info.country)
-        if seat and seat.name.casefold() == written.casefold():
+        if seat and self._names_the_capital(written, seat):
             return Venue(info.country, seat.name, cue=cue)  # city-states: Singapore, Kuwait
         return Venue(info.country, None, cue=cue)
+
+    def _names_the_capital(self, written: str, seat: Place) -> bool:
+        """A city-state's name is its capital's, in any language: 'Singapura' is also the
+        city the language's lexicon calls so (Singapore)."""
+        if seat.name.casefold() == written.casefold():
+            return True
+        local = self.res.gazetteer.cities_by_key.get(fold(written))
+        return local is not None and local.name == seat.name and local.country == seat.country
 
     def _cues(self, sentence: int, triggers: list[Mention]) -> list[tuple[int, str, str]]:
         """(distance, label, words) for status cues near the meeting words, nearest first."""

@@ -43,3 +43,26 @@ def test_the_date_of_a_sentence_about_another_meeting_stays_with_it(extract_en):
     calls = [m for m in result.meetings if m.kind == "call"]
     assert [(str(m.start), m.precision) for m in calls] == [("None", "unknown")]
     assert result.meetings and dt.date(2026, 1, 27) in [m.start for m in result.meetings]
+
+
+# --- city-states named in the language's own words -------------------------------------------
+
+
+def test_a_visit_to_a_city_state_named_in_indonesian_is_in_its_city(extract_id):
+    result = extract_id(
+        "Presiden bertolak ke Singapura",
+        "Jakarta, CNN Indonesia -- Presiden Prabowo Subianto melakukan kunjungan kerja ke "
+        "Singapura pada Rabu (28/1) untuk membahas investasi.",
+    )
+    assert [(m.kind, m.city, m.venue_country) for m in result.meetings] == [
+        ("visit", "Singapore", "SG")
+    ]
+
+
+def test_a_visit_to_a_country_whose_capital_is_named_otherwise_has_no_city(extract_id):
+    result = extract_id(
+        "Presiden bertolak ke Jepang",
+        "Jakarta, CNN Indonesia -- Presiden Prabowo Subianto melakukan kunjungan kerja ke "
+        "Jepang pada Rabu (28/1) untuk membahas investasi.",
+    )
+    assert [(m.kind, m.city, m.venue_country) for m in result.meetings] == [("visit", None, "JP")]
