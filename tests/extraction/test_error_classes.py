@@ -66,3 +66,28 @@ def test_a_visit_to_a_country_whose_capital_is_named_otherwise_has_no_city(extra
         "Jepang pada Rabu (28/1) untuk membahas investasi.",
     )
     assert [(m.kind, m.city, m.venue_country) for m in result.meetings] == [("visit", None, "JP")]
+
+
+# --- a state of a federation is its country, not a namesake town abroad ----------------------
+
+
+def test_a_visit_to_a_us_state_is_in_the_united_states(extract_id):
+    result = extract_id(
+        "Perdana menteri ke Florida",
+        "Jakarta, CNN Indonesia -- Presiden Prabowo Subianto tiba di Florida pada Rabu (28/1) "
+        "untuk bertemu Presiden Donald Trump di resor miliknya.",
+    )
+    assert [(m.kind, m.city, m.venue_country, tuple(m.countries)) for m in result.meetings] == [
+        ("visit", None, "US", ("ID", "US"))
+    ]
+
+
+def test_an_english_visit_to_a_us_state_names_no_foreign_town(extract_en):
+    result = extract_en(
+        "Leaders meet in Montana",
+        "Turkish President Recep Tayyip Erdoğan travelled to Montana on Wednesday for talks "
+        "with Chinese President Xi Jinping.",
+    )
+    assert result.meetings
+    assert {country for m in result.meetings for country in m.countries} <= {"TR", "CN", "US"}
+    assert all(m.city is None for m in result.meetings)
