@@ -5,6 +5,12 @@ Every text is written for the test. Only the fields a case cares about are compa
 
 import datetime as dt
 
+import pytest
+
+from events.extraction.annotate import annotate
+from events.extraction.document import read
+from events.extraction.resources import for_language
+
 
 def dated(result) -> list[tuple]:
     return sorted((m.kind, m.status, str(m.start), m.precision) for m in result.meetings)
@@ -91,3 +97,34 @@ def test_an_english_visit_to_a_us_state_names_no_foreign_town(extract_en):
     assert result.meetings
     assert {country for m in result.meetings for country in m.countries} <= {"TR", "CN", "US"}
     assert all(m.city is None for m in result.meetings)
+
+
+# --- "bilateral" that describes trade or ties ------------------------------------------------
+
+
+def meeting_words(language: str, text: str) -> list[str]:
+    resources = for_language(language)
+    doc = read("", text, resources.lexicon["meta"]["spacy"])
+    return [mention.text for mention in annotate(doc, resources).triggers]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("id", "Nilai perdagangan bilateral antara kedua negara naik tajam pada 2024."),
+        ("id", "Hubungan bilateral kedua negara sudah terjalin sejak lama."),
+        ("en", "Bilateral trade between the two countries grew sharply in 2024."),
+        ("en", "The bilateral relationship has been strained since the election."),
+    ],
+)
+def test_bilateral_trade_or_ties_are_no_meeting_word(language, text):
+    assert meeting_words(language, text) == []
+
+
+def test_bilateral_talks_are_still_a_meeting(extract_id):
+    result = extract_id(
+        "Dua presiden bertemu",
+        "JAKARTA, KOMPAS.com - Presiden Prabowo Subianto menggelar pertemuan bilateral dengan "
+        "Presiden Tiongkok Xi Jinping di Beijing pada Rabu (28/1/2026).",
+    )
+    assert [(m.city, str(m.start)) for m in result.meetings] == [("Beijing", "2026-01-28")]
