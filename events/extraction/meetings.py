@@ -505,7 +505,16 @@ class MeetingFinder:
                 and h.start - first.end <= FOLD_WINDOW
                 and all(h.start != t.start for t in family_triggers)
             ]
-            venue, destinations = self._venue(sentence, family_triggers, rejected, places)
+            # "the visit to A follows the summit in B": a place is the venue of the nearest
+            # meeting word, not of another encounter's the sentence tells of (a meeting on a
+            # summit's sidelines is where the summit is).
+            others = [
+                t
+                for other, ts in by_family.items()
+                if other != family and not sidelines
+                for t in ts
+            ]
+            venue, destinations = self._venue(sentence, family_triggers, rejected + others, places)
             if venue is None and family == MULTILATERAL and travel_venue is not None:
                 venue = travel_venue  # "leaves for Washington to attend the IMF meetings"
             organisations = {

@@ -128,3 +128,27 @@ def test_bilateral_talks_are_still_a_meeting(extract_id):
         "Presiden Tiongkok Xi Jinping di Beijing pada Rabu (28/1/2026).",
     )
     assert [(m.city, str(m.start)) for m in result.meetings] == [("Beijing", "2026-01-28")]
+
+
+# --- a summit and the visit told beside it, each with its own venue --------------------------
+
+
+def test_a_summit_keeps_its_venue_beside_the_visit_that_follows_it(extract_id):
+    result = extract_id(
+        "Presiden di Tokyo",
+        "JAKARTA, KOMPAS.com - Lawatan Presiden Prabowo di Tokyo merupakan kelanjutan dari "
+        "kehadiran Indonesia pada Konferensi Tingkat Tinggi (KTT) G20 ke-14 di Kota Osaka pada "
+        "Senin (26/1/2026).",
+    )
+    venues = {m.kind: m.city for m in result.meetings}
+    assert venues == {"visit": "Tokyo", "multilateral": "Osaka"}
+
+
+def test_a_meeting_on_the_sidelines_is_where_the_summit_is(extract_id):
+    result = extract_id(
+        "Menlu bertemu",
+        "JAKARTA, KOMPAS.com - Menteri Luar Negeri Sugiono bertemu Menteri Luar Negeri Jepang "
+        "Takeshi Iwaya di sela KTT ASEAN di Kuala Lumpur, Senin (26/1/2026).",
+    )
+    assert result.meetings
+    assert all(m.city == "Kuala Lumpur" for m in result.meetings)
