@@ -152,3 +152,30 @@ def test_a_meeting_on_the_sidelines_is_where_the_summit_is(extract_id):
     )
     assert result.meetings
     assert all(m.city == "Kuala Lumpur" for m in result.meetings)
+
+
+# --- Indonesian call verbs ---------------------------------------------------------------------
+
+
+def test_indonesian_call_verbs(extract_id):
+    spoke = extract_id(
+        "Dua presiden bicara",
+        "JAKARTA, KOMPAS.com - Hal itu disampaikan Presiden Prabowo Subianto saat bertelepon "
+        "dengan Presiden Tiongkok Xi Jinping pada Rabu (28/1/2026).",
+    )
+    contacted = extract_id(
+        "Dua presiden bicara",
+        "JAKARTA, KOMPAS.com - Presiden Prabowo Subianto menghubungi Presiden Tiongkok "
+        "Xi Jinping pada Rabu (28/1/2026).",
+    )
+    assert dated(spoke) == [("call", "occurred", "2026-01-28", "day")]
+    assert dated(contacted) == [("call", "occurred", "2026-01-28", "day")]
+
+
+def test_contacting_no_one_named_is_no_call(extract_id):
+    result = extract_id(
+        "Warga diminta melapor",
+        "JAKARTA, KOMPAS.com - Presiden Prabowo Subianto meminta warga menghubungi kantor polisi "
+        "terdekat pada Rabu (28/1/2026).",
+    )
+    assert result.meetings == []
