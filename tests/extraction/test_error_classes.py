@@ -179,3 +179,24 @@ def test_contacting_no_one_named_is_no_call(extract_id):
         "terdekat pada Rabu (28/1/2026).",
     )
     assert result.meetings == []
+
+
+# --- "rapat", the everyday Indonesian word for a meeting ---------------------------------------
+
+
+def test_a_rapat_between_two_countries_leaders_is_a_meeting(extract_id):
+    result = extract_id(
+        "Dua pemimpin bertemu",
+        "JAKARTA, KOMPAS.com - Presiden Prabowo Subianto menggelar rapat dengan Presiden "
+        "Tiongkok Xi Jinping di Beijing pada Rabu (28/1/2026).",
+    )
+    assert [(m.city, str(m.start)) for m in result.meetings] == [("Beijing", "2026-01-28")]
+
+
+def test_a_cabinet_rapat_at_home_is_no_meeting(extract_id):
+    result = extract_id(
+        "Rapat kabinet",
+        "JAKARTA, KOMPAS.com - Presiden Prabowo Subianto memimpin rapat kabinet di Istana "
+        "Merdeka, Jakarta, pada Rabu (28/1/2026).",
+    )
+    assert result.meetings == []
