@@ -200,3 +200,27 @@ def test_a_cabinet_rapat_at_home_is_no_meeting(extract_id):
         "Merdeka, Jakarta, pada Rabu (28/1/2026).",
     )
     assert result.meetings == []
+
+
+# --- talks with a foreign envoy in the country of their posting --------------------------------
+
+
+def test_talks_with_an_envoy_in_the_posting_country_are_in_its_capital(extract_en):
+    result = extract_en(
+        "Minister briefs envoy",
+        "After a meeting with the British High Commissioner to India Lindy Cameron, Indian "
+        "Foreign Minister Subrahmanyam Jaishankar said trade was discussed.",
+    )
+    assert [(m.kind, m.city, m.venue_country) for m in result.meetings] == [
+        ("meeting", "New Delhi", "IN")
+    ]
+    assert result.meetings[0].reasons["venue"].rule == "envoys_serve_in_the_capital"
+
+
+def test_a_city_given_for_talks_with_an_envoy_stays(extract_en):
+    result = extract_en(
+        "Minister briefs envoy",
+        "Indian Foreign Minister Subrahmanyam Jaishankar met the British High Commissioner to "
+        "India Lindy Cameron in Mumbai on Wednesday.",
+    )
+    assert [m.city for m in result.meetings] == ["Mumbai"]
