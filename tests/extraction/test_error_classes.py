@@ -16,6 +16,10 @@ def dated(result) -> list[tuple]:
     return sorted((m.kind, m.status, str(m.start), m.precision) for m in result.meetings)
 
 
+def placed(result) -> list[tuple]:
+    return sorted((m.kind, m.city or "", m.venue_country or "") for m in result.meetings)
+
+
 # --- dates told across sentences -------------------------------------------------------------
 
 
@@ -60,9 +64,7 @@ def test_a_visit_to_a_city_state_named_in_indonesian_is_in_its_city(extract_id):
         "Jakarta, CNN Indonesia -- Presiden Prabowo Subianto melakukan kunjungan kerja ke "
         "Singapura pada Rabu (28/1) untuk membahas investasi.",
     )
-    assert [(m.kind, m.city, m.venue_country) for m in result.meetings] == [
-        ("visit", "Singapore", "SG")
-    ]
+    assert placed(result) == [("visit", "Singapore", "SG")]
 
 
 def test_a_visit_to_a_country_whose_capital_is_named_otherwise_has_no_city(extract_id):
@@ -71,7 +73,7 @@ def test_a_visit_to_a_country_whose_capital_is_named_otherwise_has_no_city(extra
         "Jakarta, CNN Indonesia -- Presiden Prabowo Subianto melakukan kunjungan kerja ke "
         "Jepang pada Rabu (28/1) untuk membahas investasi.",
     )
-    assert [(m.kind, m.city, m.venue_country) for m in result.meetings] == [("visit", None, "JP")]
+    assert placed(result) == [("visit", "", "JP")]
 
 
 # --- a state of a federation is its country, not a namesake town abroad ----------------------
@@ -211,9 +213,7 @@ def test_talks_with_an_envoy_in_the_posting_country_are_in_its_capital(extract_e
         "After a meeting with the British High Commissioner to India Lindy Cameron, Indian "
         "Foreign Minister Subrahmanyam Jaishankar said trade was discussed.",
     )
-    assert [(m.kind, m.city, m.venue_country) for m in result.meetings] == [
-        ("meeting", "New Delhi", "IN")
-    ]
+    assert placed(result) == [("meeting", "New Delhi", "IN")]
     assert result.meetings[0].reasons["venue"].rule == "envoys_serve_in_the_capital"
 
 
