@@ -1127,6 +1127,10 @@ class MeetingFinder:
                 if self._repeats(candidate):
                     pending_rounds.append(candidate)
                 continue
+            told_just_before = self._told_just_before(encounters, candidate)
+            if told_just_before is not None:
+                told_just_before.sentences.append(candidate.sentence)
+                continue
             best, best_score = None, 0.0
             for encounter in encounters:
                 score = self._fit(encounter, candidate)
@@ -1269,6 +1273,23 @@ class MeetingFinder:
             )
             found.append(_another_round(nearest, candidate))
         return found
+
+    def _told_just_before(
+        self, encounters: list[Encounter], candidate: Candidate
+    ) -> Encounter | None:
+        """'X called Y. This conversation was the first in decades': a meeting word that
+        points back, with no place or date of its own and only the people of the encounter
+        the sentence before told of, is that encounter, whatever word named it."""
+        if not encounters or candidate.venue is not None or candidate.date is not None:
+            return None
+        last = encounters[-1]
+        if (
+            max(last.sentences) == candidate.sentence - 1
+            and set(candidate.persons) <= set(last.persons)
+            and self._points_back(candidate.triggers)
+        ):
+            return last
+        return None
 
     def _antecedent(self, encounters: list[Encounter], candidate: Candidate) -> Encounter | None:
         same = [e for e in encounters if e.family == candidate.family]

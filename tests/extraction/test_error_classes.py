@@ -224,3 +224,17 @@ def test_a_city_given_for_talks_with_an_envoy_stays(extract_en):
         "India Lindy Cameron in Mumbai on Wednesday.",
     )
     assert [m.city for m in result.meetings] == ["Mumbai"]
+
+
+# --- a meeting word that points back to the encounter told just before ----------------------
+
+
+def test_talks_that_point_back_to_a_call_are_that_call(extract_id):
+    result = extract_id(
+        "Dua presiden bicara",
+        "JAKARTA, KOMPAS.com - Presiden Prabowo Subianto menghubungi Presiden Tiongkok "
+        "Xi Jinping pada Rabu (28/1/2026). Pembicaraan ini merupakan yang pertama bagi kedua "
+        "pemimpin sejak awal tahun.",
+    )
+    assert dated(result) == [("call", "occurred", "2026-01-28", "day")]
+    assert len(result.meetings[0].evidence) == 2
