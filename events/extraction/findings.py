@@ -8,6 +8,7 @@ from collections import Counter
 from events.extraction.dateline import Dateline
 from events.extraction.dates import DAY, MONTH, ResolvedDate, add_days
 from events.extraction.document import Document
+from events.extraction.gazetteer import capital
 from events.extraction.history import country_on
 from events.extraction.meetings import (
     CALL,
@@ -153,6 +154,29 @@ class FindingBuilder:
         return lead in encounter.sentences
 
     def _place_venue(self, encounter: Encounter) -> None:
+        self._dateline_venue(encounter)
+        self._mission_city(encounter)
+
+    def _mission_city(self, encounter: Encounter) -> None:
+        """'met the British envoy to Ruritania': foreign envoys serve in the capital, so
+        talks with them in the country they are posted to are there, unless a city is given."""
+        venue = encounter.venue
+        if encounter.family != "encounter" or venue is None or venue.city is not None:
+            return
+        foreign = [p for p in encounter.persons if p.country and p.country != venue.country]
+        if not foreign or any(p.rank != "diplomat" for p in foreign):
+            return
+        seat = capital(venue.country)
+        if seat is not None:
+            venue.city = seat.name
+            earlier = venue.cue
+            venue.cue = Cue(
+                "envoys_serve_in_the_capital",
+                (*_words_of(earlier), seat.name),
+                earlier.sentence if earlier else None,
+            )
+
+    def _dateline_venue(self, encounter: Encounter) -> None:
         """Undated talks 'here': the dateline's place, when one side is at home there."""
         dateline = self.dateline
         if encounter.family != "encounter" or dateline.country is None:

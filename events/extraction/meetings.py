@@ -13,9 +13,19 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from events.extraction.annotate import Annotations, Mention, is_country_like
-from events.extraction.dates import DAY, FUTURE, MONTH, PAST, YEAR, ResolvedDate, add_days
+from events.extraction.dates import (
+    DAY,
+    FUTURE,
+    MONTH,
+    PAST,
+    YEAR,
+    DateExpression,
+    ResolvedDate,
+    add_days,
+)
 from events.extraction.document import Document
-from events.extraction.gazetteer import CITY, COUNTRY, ORGANISATION, capital
+from events.extraction.gazetteer import CITY, COUNTRY, ORGANISATION, Place, capital
+from events.extraction.names import fold
 from events.extraction.persons import People, Person, PersonMention
 from events.extraction.resources import Resources
 from events.extraction.vocabulary import Kind, Status
@@ -36,6 +46,7 @@ HEAD_GAP = 8  # a date opening the sentence dates it, unless one sits close afte
 MAX_DATE_GAP = 16  # tokens between a meeting word and its date
 BEFORE_PENALTY = 6  # a date before the meeting word more often belongs to something else
 MAX_VENUE_GAP = 10  # tokens between a meeting word and a place introduced by "in", "to"
+CONTEXT_DATE_REACH = 3  # sentences back, within a paragraph, that may date an undated meeting
 
 
 @dataclass(frozen=True)
@@ -494,7 +505,16 @@ class MeetingFinder:
                 and h.start - first.end <= FOLD_WINDOW
                 and all(h.start != t.start for t in family_triggers)
             ]
-            venue, destinations = self._venue(sentence, family_triggers, rejected, places)
+            # "the visit to A follows the summit in B": a place is the venue of the nearest
+            # meeting word, not of another encounter's the sentence tells of (a meeting on a
+            # summit's sidelines is where the summit is).
+            others = [
+                t
+                for other, ts in by_family.items()
+                if other != family and not sidelines
+                for t in ts
+            ]
+            venue, destinations = self._venue(sentence, family_triggers, rejected + others, places)
             if venue is None and family == MULTILATERAL and travel_venue is not None:
                 venue = travel_venue  # "leaves for Washington to attend the IMF meetings"
             organisations = {
@@ -879,9 +899,17 @@ class MeetingFinder:
             seat_cue = Cue("organisation_seat", cue.words, cue.sentence)
             return Venue(info.country, info.seat_city, cue=seat_cue)
         seat = capital(info.country)
-        if seat and seat.name.casefold() == written.casefold():
+        if seat and self._names_the_capital(written, seat):
             return Venue(info.country, seat.name, cue=cue)  # city-states: Singapore, Kuwait
         return Venue(info.country, None, cue=cue)
+
+    def _names_the_capital(self, written: str, seat: Place) -> bool:
+        """A city-state's name is its capital's, in any language: 'Singapura' is also the
+        city the language's lexicon calls so (Singapore)."""
+        if seat.name.casefold() == written.casefold():
+            return True
+        local = self.res.gazetteer.cities_by_key.get(fold(written))
+        return local is not None and local.name == seat.name and local.country == seat.country
 
     def _cues(self, sentence: int, triggers: list[Mention]) -> list[tuple[int, str, str]]:
         """(distance, label, words) for status cues near the meeting words, nearest first."""
@@ -1099,6 +1127,10 @@ class MeetingFinder:
                 if self._repeats(candidate):
                     pending_rounds.append(candidate)
                 continue
+            told_just_before = self._told_just_before(encounters, candidate)
+            if told_just_before is not None:
+                told_just_before.sentences.append(candidate.sentence)
+                continue
             best, best_score = None, 0.0
             for encounter in encounters:
                 score = self._fit(encounter, candidate)
@@ -1124,6 +1156,7 @@ class MeetingFinder:
         encounters += self._new_rounds(encounters, pending_rounds)
         encounters = consolidate(encounters)
         self._date_from_lead(encounters)
+        self._date_from_context(encounters)
         return encounters
 
     def _lead_sentence(self) -> int:
@@ -1147,18 +1180,54 @@ class MeetingFinder:
         ]
         if not undated or self._sentence_tense(lead) != FUTURE:
             return
-        start, end = self.doc.sentences[lead]
-        expressions = [
-            e
-            for e in self.res.dates.find(self.doc, max(start, self.doc.dateline_end), end)
-            if self.res.dates.is_event_date(self.doc, e, frozenset())
-        ]
+        expressions = self._event_dates(lead)
         if len(expressions) != 1:
             return
         date = self.res.dates.resolve(expressions[0], self.reference, FUTURE)
         written = self.doc.span_text(expressions[0].start, expressions[0].end)
         for encounter in undated:
             encounter.set_date(date, Cue("date_of_the_lead", (written,), lead))
+
+    def _date_from_context(self, encounters: list[Encounter]) -> None:
+        """'Late on Sunday the president spoke to the press. He had talked to his counterpart
+        by phone before': a narrative sets its time once and goes on without repeating it, so
+        an undated meeting takes the date of the nearest sentence before it in its paragraph,
+        unless that sentence (or one in between) tells of another encounter."""
+        told = {s for e in encounters for s in e.sentences}
+        for encounter in encounters:
+            if encounter.date is not None:
+                continue
+            first = min(encounter.sentences)
+            for earlier in range(first - 1, max(first - 1 - CONTEXT_DATE_REACH, -1), -1):
+                if earlier < self._lead_sentence() or self._paragraph_break(earlier, earlier + 1):
+                    break
+                if earlier in told and earlier not in encounter.sentences:
+                    break
+                expressions = self._event_dates(earlier)
+                if not expressions:
+                    continue
+                expression = expressions[-1]  # the nearest to the meeting
+                date = self.res.dates.resolve(
+                    expression, self.reference, self._sentence_tense(first) or PAST
+                )
+                if date is not None:
+                    written = self.doc.span_text(expression.start, expression.end)
+                    cue = Cue("date_of_the_narrative_before", (written,), earlier)
+                    encounter.set_date(date, cue)
+                break
+
+    def _paragraph_break(self, sentence: int, following: int) -> bool:
+        last = self.doc.tokens[self.doc.sentences[sentence][1] - 1]
+        next_first = self.doc.tokens[self.doc.sentences[following][0]]
+        return "\n" in self.doc.text[last.end : next_first.start]
+
+    def _event_dates(self, sentence: int) -> list[DateExpression]:
+        start, end = self.doc.sentences[sentence]
+        return [
+            expression
+            for expression in self.res.dates.find(self.doc, max(start, self.doc.dateline_end), end)
+            if self.res.dates.is_event_date(self.doc, expression)
+        ]
 
     def _same_gathering(
         self, encounters: list[Encounter], candidate: Candidate
@@ -1204,6 +1273,23 @@ class MeetingFinder:
             )
             found.append(_another_round(nearest, candidate))
         return found
+
+    def _told_just_before(
+        self, encounters: list[Encounter], candidate: Candidate
+    ) -> Encounter | None:
+        """'X called Y. This conversation was the first in decades': a meeting word that
+        points back, with no place or date of its own and only the people of the encounter
+        the sentence before told of, is that encounter, whatever word named it."""
+        if not encounters or candidate.venue is not None or candidate.date is not None:
+            return None
+        last = encounters[-1]
+        if (
+            max(last.sentences) == candidate.sentence - 1
+            and set(candidate.persons) <= set(last.persons)
+            and self._points_back(candidate.triggers)
+        ):
+            return last
+        return None
 
     def _antecedent(self, encounters: list[Encounter], candidate: Candidate) -> Encounter | None:
         same = [e for e in encounters if e.family == candidate.family]

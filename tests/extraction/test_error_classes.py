@@ -1,0 +1,240 @@
+"""Error classes found on articles the engine was not written for (issue 7), one rule each.
+
+Every text is written for the test. Only the fields a case cares about are compared.
+"""
+
+import datetime as dt
+
+import pytest
+
+from events.extraction.annotate import annotate
+from events.extraction.document import read
+from events.extraction.resources import for_language
+
+
+def dated(result) -> list[tuple]:
+    return sorted((m.kind, m.status, str(m.start), m.precision) for m in result.meetings)
+
+
+def placed(result) -> list[tuple]:
+    return sorted((m.kind, m.city or "", m.venue_country or "") for m in result.meetings)
+
+
+# --- dates told across sentences -------------------------------------------------------------
+
+
+def test_a_meeting_takes_the_date_the_paragraph_set_before_it(extract_en):
+    # Published on Friday 30 January 2026: "on Tuesday" is the 27th.
+    result = extract_en(
+        "Trade row deepens",
+        "Late on Tuesday, the Turkish president Recep Tayyip Erdoğan told reporters that the "
+        "tariffs would stay. He spoke after a telephone call with Chinese President Xi Jinping.",
+    )
+    assert dated(result) == [("call", "occurred", "2026-01-27", "day")]
+    assert result.meetings[0].reasons["date"].rule == "date_of_the_narrative_before"
+
+
+def test_the_date_of_another_paragraph_dates_nothing(extract_en):
+    result = extract_en(
+        "Trade row deepens",
+        "Late on Tuesday, the ministry said the tariffs would stay.\n\n"
+        "Turkish President Recep Tayyip Erdoğan had a telephone call with Chinese President "
+        "Xi Jinping about trade.",
+    )
+    assert dated(result) == [("call", "occurred", "None", "unknown")]
+
+
+def test_the_date_of_a_sentence_about_another_meeting_stays_with_it(extract_en):
+    result = extract_en(
+        "Busy week for Ankara",
+        "On Tuesday, Turkish President Recep Tayyip Erdoğan visited Berlin. "
+        "Later he had a telephone call with Chinese President Xi Jinping.",
+    )
+    calls = [m for m in result.meetings if m.kind == "call"]
+    assert [(str(m.start), m.precision) for m in calls] == [("None", "unknown")]
+    assert result.meetings and dt.date(2026, 1, 27) in [m.start for m in result.meetings]
+
+
+# --- city-states named in the language's own words -------------------------------------------
+
+
+def test_a_visit_to_a_city_state_named_in_indonesian_is_in_its_city(extract_id):
+    result = extract_id(
+        "Presiden bertolak ke Singapura",
+        "Jakarta, CNN Indonesia -- Presiden Prabowo Subianto melakukan kunjungan kerja ke "
+        "Singapura pada Rabu (28/1) untuk membahas investasi.",
+    )
+    assert placed(result) == [("visit", "Singapore", "SG")]
+
+
+def test_a_visit_to_a_country_whose_capital_is_named_otherwise_has_no_city(extract_id):
+    result = extract_id(
+        "Presiden bertolak ke Jepang",
+        "Jakarta, CNN Indonesia -- Presiden Prabowo Subianto melakukan kunjungan kerja ke "
+        "Jepang pada Rabu (28/1) untuk membahas investasi.",
+    )
+    assert placed(result) == [("visit", "", "JP")]
+
+
+# --- a state of a federation is its country, not a namesake town abroad ----------------------
+
+
+def test_a_visit_to_a_us_state_is_in_the_united_states(extract_id):
+    result = extract_id(
+        "Perdana menteri ke Florida",
+        "Jakarta, CNN Indonesia -- Presiden Prabowo Subianto tiba di Florida pada Rabu (28/1) "
+        "untuk bertemu Presiden Donald Trump di resor miliknya.",
+    )
+    assert [(m.kind, m.city, m.venue_country, tuple(m.countries)) for m in result.meetings] == [
+        ("visit", None, "US", ("ID", "US"))
+    ]
+
+
+def test_an_english_visit_to_a_us_state_names_no_foreign_town(extract_en):
+    result = extract_en(
+        "Leaders meet in Montana",
+        "Turkish President Recep Tayyip Erdoğan travelled to Montana on Wednesday for talks "
+        "with Chinese President Xi Jinping.",
+    )
+    assert result.meetings
+    assert {country for m in result.meetings for country in m.countries} <= {"TR", "CN", "US"}
+    assert all(m.city is None for m in result.meetings)
+
+
+# --- "bilateral" that describes trade or ties ------------------------------------------------
+
+
+def meeting_words(language: str, text: str) -> list[str]:
+    resources = for_language(language)
+    doc = read("", text, resources.lexicon["meta"]["spacy"])
+    return [mention.text for mention in annotate(doc, resources).triggers]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("id", "Nilai perdagangan bilateral antara kedua negara naik tajam pada 2024."),
+        ("id", "Hubungan bilateral kedua negara sudah terjalin sejak lama."),
+        ("en", "Bilateral trade between the two countries grew sharply in 2024."),
+        ("en", "The bilateral relationship has been strained since the election."),
+    ],
+)
+def test_bilateral_trade_or_ties_are_no_meeting_word(language, text):
+    assert meeting_words(language, text) == []
+
+
+def test_bilateral_talks_are_still_a_meeting(extract_id):
+    result = extract_id(
+        "Dua presiden bertemu",
+        "JAKARTA, KOMPAS.com - Presiden Prabowo Subianto menggelar pertemuan bilateral dengan "
+        "Presiden Tiongkok Xi Jinping di Beijing pada Rabu (28/1/2026).",
+    )
+    assert [(m.city, str(m.start)) for m in result.meetings] == [("Beijing", "2026-01-28")]
+
+
+# --- a summit and the visit told beside it, each with its own venue --------------------------
+
+
+def test_a_summit_keeps_its_venue_beside_the_visit_that_follows_it(extract_id):
+    result = extract_id(
+        "Presiden di Tokyo",
+        "JAKARTA, KOMPAS.com - Lawatan Presiden Prabowo di Tokyo merupakan kelanjutan dari "
+        "kehadiran Indonesia pada Konferensi Tingkat Tinggi (KTT) G20 ke-14 di Kota Osaka pada "
+        "Senin (26/1/2026).",
+    )
+    venues = {m.kind: m.city for m in result.meetings}
+    assert venues == {"visit": "Tokyo", "multilateral": "Osaka"}
+
+
+def test_a_meeting_on_the_sidelines_is_where_the_summit_is(extract_id):
+    result = extract_id(
+        "Menlu bertemu",
+        "JAKARTA, KOMPAS.com - Menteri Luar Negeri Sugiono bertemu Menteri Luar Negeri Jepang "
+        "Takeshi Iwaya di sela KTT ASEAN di Kuala Lumpur, Senin (26/1/2026).",
+    )
+    assert result.meetings
+    assert all(m.city == "Kuala Lumpur" for m in result.meetings)
+
+
+# --- Indonesian call verbs ---------------------------------------------------------------------
+
+
+def test_indonesian_call_verbs(extract_id):
+    spoke = extract_id(
+        "Dua presiden bicara",
+        "JAKARTA, KOMPAS.com - Hal itu disampaikan Presiden Prabowo Subianto saat bertelepon "
+        "dengan Presiden Tiongkok Xi Jinping pada Rabu (28/1/2026).",
+    )
+    contacted = extract_id(
+        "Dua presiden bicara",
+        "JAKARTA, KOMPAS.com - Presiden Prabowo Subianto menghubungi Presiden Tiongkok "
+        "Xi Jinping pada Rabu (28/1/2026).",
+    )
+    assert dated(spoke) == [("call", "occurred", "2026-01-28", "day")]
+    assert dated(contacted) == [("call", "occurred", "2026-01-28", "day")]
+
+
+def test_contacting_no_one_named_is_no_call(extract_id):
+    result = extract_id(
+        "Warga diminta melapor",
+        "JAKARTA, KOMPAS.com - Presiden Prabowo Subianto meminta warga menghubungi kantor polisi "
+        "terdekat pada Rabu (28/1/2026).",
+    )
+    assert result.meetings == []
+
+
+# --- "rapat", the everyday Indonesian word for a meeting ---------------------------------------
+
+
+def test_a_rapat_between_two_countries_leaders_is_a_meeting(extract_id):
+    result = extract_id(
+        "Dua pemimpin bertemu",
+        "JAKARTA, KOMPAS.com - Presiden Prabowo Subianto menggelar rapat dengan Presiden "
+        "Tiongkok Xi Jinping di Beijing pada Rabu (28/1/2026).",
+    )
+    assert [(m.city, str(m.start)) for m in result.meetings] == [("Beijing", "2026-01-28")]
+
+
+def test_a_cabinet_rapat_at_home_is_no_meeting(extract_id):
+    result = extract_id(
+        "Rapat kabinet",
+        "JAKARTA, KOMPAS.com - Presiden Prabowo Subianto memimpin rapat kabinet di Istana "
+        "Merdeka, Jakarta, pada Rabu (28/1/2026).",
+    )
+    assert result.meetings == []
+
+
+# --- talks with a foreign envoy in the country of their posting --------------------------------
+
+
+def test_talks_with_an_envoy_in_the_posting_country_are_in_its_capital(extract_en):
+    result = extract_en(
+        "Minister briefs envoy",
+        "After a meeting with the British High Commissioner to India Lindy Cameron, Indian "
+        "Foreign Minister Subrahmanyam Jaishankar said trade was discussed.",
+    )
+    assert placed(result) == [("meeting", "New Delhi", "IN")]
+    assert result.meetings[0].reasons["venue"].rule == "envoys_serve_in_the_capital"
+
+
+def test_a_city_given_for_talks_with_an_envoy_stays(extract_en):
+    result = extract_en(
+        "Minister briefs envoy",
+        "Indian Foreign Minister Subrahmanyam Jaishankar met the British High Commissioner to "
+        "India Lindy Cameron in Mumbai on Wednesday.",
+    )
+    assert [m.city for m in result.meetings] == ["Mumbai"]
+
+
+# --- a meeting word that points back to the encounter told just before ----------------------
+
+
+def test_talks_that_point_back_to_a_call_are_that_call(extract_id):
+    result = extract_id(
+        "Dua presiden bicara",
+        "JAKARTA, KOMPAS.com - Presiden Prabowo Subianto menghubungi Presiden Tiongkok "
+        "Xi Jinping pada Rabu (28/1/2026). Pembicaraan ini merupakan yang pertama bagi kedua "
+        "pemimpin sejak awal tahun.",
+    )
+    [call] = result.meetings
+    assert (call.kind, str(call.start), len(call.evidence)) == ("call", "2026-01-28", 2)
