@@ -20,10 +20,11 @@ from django_htmx.http import HttpResponseClientRedirect
 from articles.permissions import role_required
 from events.curation import meetings_set_review_state
 from events.curation_forms import MeetingFactsForm, MeetingIdsField
+from events.decisions import meeting_decisions
 from events.models import Meeting, ReviewState
 from events.review import meeting_correct_facts, review_queue, review_waiting_count
 from events.selectors import meetings_with_details
-from events.views import HtmxHttpRequest, _decisions
+from events.views import HtmxHttpRequest
 
 PER_PAGE = 25
 VERDICTS = {
@@ -34,7 +35,7 @@ VERDICTS = {
 
 
 def _entry(meeting: Meeting) -> dict:
-    return {"meeting": meeting, "decisions": _decisions(meeting)}
+    return {"meeting": meeting, "decisions": meeting_decisions(meeting=meeting)}
 
 
 def _item_response(request: HtmxHttpRequest, meeting_id: int, **context) -> HttpResponse:

@@ -23,6 +23,7 @@ from articles.models import Article
 from articles.permissions import role_required
 from events import selectors
 from events.codes import codes_of
+from events.decisions import meeting_decisions
 from events.extraction_runs import articles_rerun_extraction
 from events.forms import MeetingFilterForm
 from events.histogram import histogram_chart
@@ -164,37 +165,6 @@ def _admin_change_url(meeting: Meeting) -> str | None:
         return None
 
 
-@dataclass(frozen=True)
-class Decision:
-    """Which article's claim decided a field of a meeting, and the engine's reason."""
-
-    article: Article
-    rule: str
-    cues: list[str]
-    sentence: str
-
-
-def _decisions(meeting: Meeting) -> dict[str, Decision]:
-    """For each field recomputed from the sources, the claim that decided it (by field name:
-    kind, status, date, venue, participants). None for an edited meeting: its editor did."""
-    if meeting.edited:
-        return {}
-    sources = {source.article_id: source for source in meeting.sources.all()}
-    decisions = {}
-    for name, article_id in meeting.decided_by.items():
-        source = sources.get(article_id)
-        if source is None:
-            continue
-        reason = source.claim.get("reasons", {}).get(name) or {}
-        decisions[name] = Decision(
-            article=source.article,
-            rule=reason.get("rule", ""),
-            cues=reason.get("cues", []),
-            sentence=(reason.get("sentence") or {}).get("text", ""),
-        )
-    return decisions
-
-
 @require_GET
 @role_required("events.view_meeting")
 def meeting_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
@@ -210,7 +180,7 @@ def meeting_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         "participants": participants,
         "codes": codes,
         "sources": _evidence_by_source(meeting),
-        "decisions": _decisions(meeting),
+        "decisions": meeting_decisions(meeting=meeting),
         "admin_url": _admin_change_url(meeting) if can_edit else None,
     }
     return render(request, "events/meeting_detail.html", context)
