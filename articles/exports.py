@@ -66,6 +66,21 @@ def json_lines(records: Iterable[dict]) -> Iterator[str]:
         yield json.dumps(record, ensure_ascii=False) + "\n"
 
 
+def add_export_arguments(parser, *, event_data: bool = False) -> None:
+    """An export command's --output and --format (csv, excel, and jsonl for event data)."""
+    parser.add_argument("--output", "-o", help="file to write (default: standard output)")
+    formats = ["csv", "excel", "jsonl"] if event_data else ["csv", "excel"]
+    parser.add_argument(
+        "--format",
+        dest="file_format",
+        choices=formats,
+        default="csv",
+        help="csv (default), excel (CSV with a byte-order mark) or jsonl (event data)"
+        if event_data
+        else "csv (default) or excel (CSV with a byte-order mark)",
+    )
+
+
 def export_write(lines: Iterable[str], *, output: str | None, stdout, header: bool = True) -> int:
     """Write an export's lines to the file `output`, else to a command's `stdout` (which
     call_command and tests may redirect); returns how many records it wrote."""
@@ -91,20 +106,8 @@ def article_csv_rows(articles: QuerySet[Article]) -> Iterator[list[str]]:
     yield ARTICLE_COLUMNS
     rows = (
         articles.annotate(meeting_count=Count("meeting_sources"))
-        .values_list(
-            "pk",
-            "external_id",
-            "title",
-            "source",
-            "url",
-            "published_on",
-            "language",
-            "extraction_status",
-            "extraction_error",
-            "extracted_at",
-            "extractor_version",
-            "meeting_count",
-        )
+        # The columns in their order; the id column is the primary key.
+        .values_list(*["pk" if name == "id" else name for name in ARTICLE_COLUMNS])
         .iterator(chunk_size=EXPORT_CHUNK)
     )
     for row in rows:

@@ -307,11 +307,10 @@ class _Scope:
         for source, claim in zip(self.free_sources.values(), stored, strict=True):
             previous.setdefault((claim.article, claim.ordinal), source.meeting_id)
         groups = cluster([*stored, *fresh], self.fixed.values())
-        existing = Meeting.objects.in_bulk(
-            [meeting_id for meeting_id in assign_meetings(groups, previous) if meeting_id]
-        )
+        assigned = assign_meetings(groups, previous)
+        existing = Meeting.objects.in_bulk([meeting_id for meeting_id in assigned if meeting_id])
         placed: list[tuple[Group, Meeting]] = []
-        for group, meeting_id in zip(groups, assign_meetings(groups, previous), strict=True):
+        for group, meeting_id in zip(groups, assigned, strict=True):
             meeting = existing.get(meeting_id) if meeting_id else None
             if meeting is None:
                 facts = merged_facts(group.claims)

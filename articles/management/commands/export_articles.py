@@ -2,7 +2,7 @@ import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.exports import article_csv_rows, csv_lines, export_write
+from articles.exports import add_export_arguments, article_csv_rows, csv_lines, export_write
 from articles.models import ExtractionStatus
 from articles.selectors import articles_for_export
 
@@ -18,11 +18,7 @@ class Command(BaseCommand):
     help = "Write articles' metadata and extraction status as CSV (the web export's file)."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--output", "-o", help="file to write (default: standard output)")
-        parser.add_argument(
-            "--format", dest="file_format", choices=["csv", "excel"], default="csv",
-            help="csv (default) or excel (CSV with a byte-order mark)",
-        )  # fmt: skip
+        add_export_arguments(parser)
         parser.add_argument("--status", choices=ExtractionStatus.values, help="extraction status")
         parser.add_argument("--from", dest="date_from", help="published on or after, YYYY-MM-DD")
         parser.add_argument("--to", dest="date_to", help="published on or before, YYYY-MM-DD")

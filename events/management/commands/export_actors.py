@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.exports import csv_lines, export_write
+from articles.exports import add_export_arguments, csv_lines, export_write
 from events.export_forms import ActorExportForm
 from events.exports import actor_csv_rows
 
@@ -9,11 +9,7 @@ class Command(BaseCommand):
     help = "Write actors with their aliases and roles as CSV (the same file as the web export)."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--output", "-o", help="file to write (default: standard output)")
-        parser.add_argument(
-            "--format", dest="file_format", choices=["csv", "excel"], default="csv",
-            help="csv (default) or excel (CSV with a byte-order mark)",
-        )  # fmt: skip
+        add_export_arguments(parser)
         parser.add_argument("--q", help="part of a name or alias")
         parser.add_argument("--country", help="ISO 3166 alpha-2 code, e.g. RU")
         parser.add_argument("--kind", help="person or organisation")

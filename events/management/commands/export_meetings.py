@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.exports import csv_lines, export_write
+from articles.exports import add_export_arguments, csv_lines, export_write
 from events.exports import json_lines, meeting_csv_rows, meeting_event_records
 from events.forms import MeetingFilterForm
 from events.selectors import meeting_ids
@@ -21,14 +21,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--output", "-o", help="file to write (default: standard output)")
-        parser.add_argument(
-            "--format",
-            dest="file_format",
-            choices=["csv", "excel", "jsonl"],
-            default="csv",
-            help="csv (default), excel (CSV with a byte-order mark) or jsonl (event data)",
-        )
+        add_export_arguments(parser, event_data=True)
         parser.add_argument("--q", help="search text")
         parser.add_argument(
             "--country",
