@@ -75,15 +75,20 @@ _MEETING_FIELDS = (
 def meeting_csv_rows(meetings: QuerySet[Meeting]) -> Iterator[list[str]]:
     """The header, then one row per meeting in the queryset's order."""
     yield COLUMNS
+    for chunk, _ids, people, sources in _meeting_chunks(meetings):
+        for row in chunk:
+            yield _row(row, people.get(row[0], ()), sources.get(row[0], ()))
+
+
+def _meeting_chunks(meetings: QuerySet[Meeting]) -> Iterator[tuple[tuple, object, dict, dict]]:
+    """The meetings' fields EXPORT_CHUNK rows at a time, each chunk with its ids (as a query
+    parameter) and its meetings' participants and sources, read in one query each."""
     actors: dict[int, tuple[str, str | None]] = {}  # id: (name, country), as they come
     rows = meetings.values_list(*_MEETING_FIELDS).iterator(chunk_size=EXPORT_CHUNK)
     vendor = connections[meetings.db].vendor
     for chunk in itertools.batched(rows, EXPORT_CHUNK):
         ids = _as_parameter([row[0] for row in chunk], vendor)
-        people = _people_of(ids, actors)
-        sources = _sources_of(ids)
-        for row in chunk:
-            yield _row(row, people.get(row[0], ()), sources.get(row[0], ()))
+        yield chunk, ids, _people_of(ids, actors), _sources_of(ids)
 
 
 def _as_parameter(ids: list[int], vendor: str):
@@ -215,13 +220,7 @@ def meeting_event_records(meetings: QuerySet[Meeting]) -> Iterator[dict]:
     """One PLOVER-like record per meeting: who acted (visitors, or every participant of a
     meeting without hosts) and who received (hosts), event type and mode, dates with their
     precision, the venue, and each evidence sentence with its article's URL."""
-    actors: dict[int, tuple[str, str | None]] = {}
-    rows = meetings.values_list(*_MEETING_FIELDS).iterator(chunk_size=EXPORT_CHUNK)
-    vendor = connections[meetings.db].vendor
-    for chunk in itertools.batched(rows, EXPORT_CHUNK):
-        ids = _as_parameter([row[0] for row in chunk], vendor)
-        people = _people_of(ids, actors)
-        sources = _sources_of(ids)
+    for chunk, ids, people, sources in _meeting_chunks(meetings):
         evidence = _evidence_of(ids)
         for row in chunk:
             yield _event_record(row, people.get(row[0], ()), sources.get(row[0], ()),
