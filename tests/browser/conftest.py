@@ -6,14 +6,43 @@ package at /usr/bin/chromium; Playwright's own browser downloads are not used.
 
 import importlib
 import os
+import threading
 from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.conf import settings
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.test.testcases import LiveServerThread
 
 # Playwright's sync API keeps an asyncio loop in this thread, which Django takes for async
 # code; the tests' ORM calls are really synchronous.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+
+class OneRequestAtATimeServer(ThreadedWSGIServer):
+    """The live server on SQLite: the test database is in memory, one connection that every
+    request thread shares, and two requests on it at once (a page and the histogram it loads)
+    can deadlock inside sqlite3. Requests are served one after another; connections stay
+    open, as a browser keeps them."""
+
+    def set_app(self, application) -> None:
+        lock = threading.Lock()
+
+        def one_at_a_time(environ, start_response):
+            with lock:
+                response = application(environ, start_response)
+                try:
+                    return list(response)
+                finally:
+                    if hasattr(response, "close"):
+                        response.close()
+
+        super().set_app(one_at_a_time)
+
+
+if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    LiveServerThread.server_class = OneRequestAtATimeServer
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
