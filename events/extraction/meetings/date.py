@@ -1,12 +1,26 @@
-"""When an encounter takes place: the event date nearest its meeting words in the sentence
-(not the day something was said, not in another clause, not nearer another encounter); for an
-undated one, the date of a lead that announces it or of the narrative just before it."""
+"""When an encounter takes place. While candidates are read (`Dates`): the event date
+nearest its meeting words in the sentence (not the day something was said, not in another
+clause, not nearer another encounter); for an undated encounter, the date of a lead that
+announces it or of the narrative just before it. For the finding: the month of a dated trip
+told with it (`date_by_sequence`), a stay's length, and the reference day for what is under
+way or the news of a dispatch's lead (`settle_date`)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from events.extraction.annotate import Mention
-from events.extraction.dates import FUTURE, PAST, DateExpression, ResolvedDate
-from events.extraction.meetings.model import PLANNED, Cue, Encounter
+from events.extraction.dates import (
+    DAY,
+    FUTURE,
+    MONTH,
+    PAST,
+    DateExpression,
+    ResolvedDate,
+    add_days,
+)
+from events.extraction.document import Document
+from events.extraction.meetings.model import OCCURRED, PLANNED, Cue, Encounter, words_of
 from events.extraction.meetings.reading import Part
 
 HEAD_GAP = 8  # a date opening the sentence dates it, unless one sits close after the word
@@ -217,3 +231,65 @@ class Dates(Part):
             for expression in self.res.dates.find(self.doc, max(start, self.doc.dateline_end), end)
             if self.res.dates.is_event_date(self.doc, expression)
         ]
+
+
+def date_by_sequence(encounters: list[Encounter], sequence_sentences: dict[int, bool]) -> None:
+    """'travelled to Sri Lanka (on 4 April) after attending the summit in Thailand': an
+    undated encounter told in sequence with a dated one is dated by its month."""
+    for encounter in encounters:
+        if encounter.date is not None:
+            continue
+        for other in encounters:
+            if other is encounter or other.date is None:
+                continue
+            shared = set(encounter.sentences) & set(other.sentences)
+            if any(sequence_sentences.get(sentence) for sentence in shared):
+                encounter.set_date(
+                    ResolvedDate(
+                        dt.date(other.date.start.year, other.date.start.month, 1), None, MONTH
+                    ),
+                    Cue("month_of_the_trip_told_with_it", words_of(other.date_cue)),
+                )
+                break
+
+
+def settle_date(
+    doc: Document, encounter: Encounter, status: str, reference: dt.date
+) -> tuple[ResolvedDate | None, Cue | None]:
+    """The encounter's date as found, stretched by the length of a stay, or, for something
+    under way or the news of a dated dispatch's lead, the reference day."""
+    date, date_cue = encounter.date, encounter.date_cue
+    if (
+        date is not None
+        and date.precision == DAY
+        and date.end is None
+        and encounter.duration
+        and encounter.duration > 1
+    ):
+        # "a three-day visit from Monday"
+        date = ResolvedDate(date.start, add_days(date.start, encounter.duration - 1), DAY)
+        date_cue = Cue(
+            "length_of_stay_from_its_first_day",
+            words_of(date_cue),
+            date_cue.sentence if date_cue else None,
+        )
+    if encounter.present and date is not None and date.start > reference:
+        # "is now visiting China and returns on 5 November": under way until then.
+        date = ResolvedDate(reference, date.last_day(), DAY)
+        date_cue = Cue("under_way_until", words_of(date_cue))
+    if date is None and status == OCCURRED and (encounter.present or _in_lead(doc, encounter)):
+        # Under way now, or the news the article opens with: it happens today.
+        days = encounter.duration or 1
+        end = add_days(reference, days - 1) if days > 1 else None
+        date = ResolvedDate(reference, end, DAY)
+        rule = "under_way_on_the_reference_day" if encounter.present else "news_of_the_lead"
+        date_cue = Cue(rule)
+    return date, date_cue
+
+
+def _in_lead(doc: Document, encounter: Encounter) -> bool:
+    """Reported in the lead of a dated dispatch ("MOSCOW, April 13 - ...")."""
+    if not doc.dateline_end:
+        return False
+    lead = doc.tokens[doc.dateline_end].sentence
+    return lead in encounter.sentences

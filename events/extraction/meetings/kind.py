@@ -1,12 +1,14 @@
-"""Which family a meeting word belongs to (a call, a gathering, or a visit-or-meeting): the
-words around it, a body's name, a number of countries, a summit named as the place of a side
-meeting, and one encounter told with several words."""
+"""A meeting's kind. While candidates are read (`Families`): which family a meeting word
+belongs to (a call, a gathering, or a visit-or-meeting) from the words around it, a body's
+name, a number of countries, a summit named as the place of a side meeting, and one encounter
+told with several words. For the finding (`decide_kind`): call, gathering, meeting or visit,
+from the family, the venue and the officials' countries, with the rule that decided."""
 
 from __future__ import annotations
 
 from events.extraction.annotate import Mention, is_country_like
 from events.extraction.gazetteer import ORGANISATION
-from events.extraction.meetings.model import CALL, FAMILY, MEETING, MULTILATERAL
+from events.extraction.meetings.model import CALL, FAMILY, MEETING, MULTILATERAL, VISIT, Encounter
 from events.extraction.meetings.reading import Part
 
 SIDELINE_REACH = 5  # "on the sidelines of the G20 summit"
@@ -158,3 +160,42 @@ class Families(Part):
         elif by_family.get(CALL) and all(t.label == MEETING for t in encounter):
             by_family[CALL] = sorted(by_family[CALL] + encounter, key=lambda t: t.start)
             del by_family["encounter"]
+
+
+def decide_kind(encounter: Encounter) -> tuple[str, str]:
+    """The one place a meeting's kind is decided: (kind, the rule that decided it)."""
+    if encounter.family == CALL:
+        return CALL, "call_word"
+    if encounter.family == MULTILATERAL:
+        return MULTILATERAL, "gathering_word"
+    venue = encounter.venue
+    if encounter.sidelines and not (
+        venue and any(person.country == venue.country for person in encounter.persons)
+    ):
+        # two leaders at a summit abroad; at home it is a visit
+        return MEETING, "sidelines_abroad"
+    person_countries = {person.country for person in encounter.persons if person.country}
+    if venue is None:
+        if len(person_countries) >= 3:
+            return MULTILATERAL, "three_countries_without_venue"
+        return MEETING, "no_venue_given"
+    visitors = [
+        p
+        for p in encounter.persons
+        if (p.country and p.country != venue.country) or (p.organisation and not p.country)
+    ]
+    hosts = [
+        p
+        for p in encounter.persons
+        if p.country == venue.country
+        or (p.country is None and p.rank in {"head", "royal"} and not p.organisation)
+    ]
+    if len(person_countries - {venue.country}) >= 3:
+        return MULTILATERAL, "three_countries_besides_the_venue"
+    if visitors and all(p.rank == "diplomat" for p in visitors):
+        return MEETING, "diplomats_abroad"
+    if visitors and (hosts or VISIT in encounter.kinds):
+        return VISIT, "officials_abroad_received"
+    if not visitors and VISIT in encounter.kinds:
+        return VISIT, "travel_word"
+    return MEETING, "talks_at_home"

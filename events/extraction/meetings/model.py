@@ -152,7 +152,7 @@ class Encounter:
             first = min(self.date.start, other.date.start)
             last = max(self.date.last_day(), other.date.last_day())
             self.date = ResolvedDate(first, last if last > first else None, DAY)
-            self.date_cue = Cue("days_of_one_stay", _words(self.date_cue, other.date_cue))
+            self.date_cue = Cue("days_of_one_stay", words_of(self.date_cue, other.date_cue))
         elif other.date and (self.date is None or _finer(other.date, self.date)):
             self.set_date(other.date, other.date_cue)
         if other.venue and (self.venue is None or (not self.venue.city and other.venue.city)):
@@ -176,7 +176,7 @@ class Encounter:
         self.rescheduled = self.rescheduled or other.rescheduled
 
 
-def _words(*cues: Cue | None) -> tuple[str, ...]:
+def words_of(*cues: Cue | None) -> tuple[str, ...]:
     return tuple(word for cue in cues if cue for word in cue.words)
 
 

@@ -1,12 +1,23 @@
-"""Who takes part in a candidate: the officials named in its part of the sentence; "the two
-leaders" are the last pair seen meeting, and a pronoun before the meeting word brings back the
-official named last."""
+"""Who takes part, and in which role. While candidates are read (`Participants`): the
+officials named in the candidate's part of the sentence; "the two leaders" are the last pair
+seen meeting, and a pronoun before the meeting word brings back the official named last. For
+the finding: the article's protagonist as the other side of a one-sided meeting
+(`complete_parties`), and each participant's role (`roles`: at a visit the venue country's
+officials host and the others visit)."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from events.extraction.annotate import Mention
+from events.extraction.meetings.model import MEETING, VISIT, Cue, Encounter, Venue
 from events.extraction.meetings.reading import Part, Reading
-from events.extraction.persons import Person, PersonMention
+from events.extraction.persons import People, Person, PersonMention
+from events.extraction.types import PersonFinding
+from events.extraction.vocabulary import Role
+
+VISITOR, HOST, PARTICIPANT = Role.VISITOR, Role.HOST, Role.PARTICIPANT
+PROTAGONIST_MENTIONS = 3
 
 
 class Participants(Part):
@@ -51,3 +62,72 @@ class Participants(Part):
         start, end = self.doc.sentences[sentence]
         words = " ".join(self.keys[start:end])
         return any(f" {pair} " in f" {words} " for pair in self.res.pair_words)
+
+
+def protagonists(people: People) -> list[Person]:
+    """The officials the article keeps coming back to, most mentioned first."""
+    counts = Counter(
+        mention.person
+        for mention in people.mentions
+        if mention.person.official and mention.person.country
+    )
+    return [person for person, count in counts.most_common() if count >= PROTAGONIST_MENTIONS]
+
+
+def complete_parties(encounter: Encounter, protagonists: list[Person]) -> None:
+    """'In the October meeting, Putin said...': the other side is the article's protagonist."""
+    countries = {person.country for person in encounter.persons if person.country}
+    if not (
+        encounter.family == "encounter"
+        and encounter.kinds == {MEETING}
+        and encounter.venue is None
+        and len(countries) == 1
+    ):
+        return
+    other = next((p for p in protagonists if p.country not in countries), None)
+    if other is not None:
+        encounter.persons.append(other)
+
+
+def roles(encounter: Encounter, kind: str, venue: Venue | None) -> list[PersonFinding]:
+    """The encounter's officials as the finding's participants, with their roles at `venue`
+    (the hosts of a tour's other stops are left out)."""
+    destinations = {d.country for d in encounter.destinations}
+    found = []
+    for person in encounter.persons:
+        country = person.country
+        if (
+            kind == VISIT
+            and venue is not None
+            and country is None
+            and person.rank in {"head", "royal"}
+            and not person.organisation
+        ):
+            # "visited Egypt and met President el-Sisi": an untitled head is the host's.
+            country = venue.country
+        role = PARTICIPANT
+        if kind == VISIT and venue is not None and country:
+            if country == venue.country:
+                role = HOST
+            elif country in destinations:
+                continue  # a host of another leg of the tour
+            else:
+                role = VISITOR
+        elif kind == VISIT:
+            role = VISITOR if country or person.organisation else PARTICIPANT
+        found.append(
+            PersonFinding(
+                name=person.name,
+                country=country,
+                role=role,
+                title=person.title if person.rank not in {"courtesy", "other"} else None,
+                known_key=person.known.key if person.known else None,
+            )
+        )
+    return found
+
+
+def participants_cue(kind: str, participants: list[PersonFinding]) -> Cue:
+    """Officials named beside the meeting words; at a visit the venue country's host it."""
+    rule = "visit_hosts_are_the_venue_country" if kind == VISIT else "officials_named"
+    return Cue(rule, tuple(p.name for p in participants))

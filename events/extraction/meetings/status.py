@@ -1,11 +1,15 @@
-"""A candidate's status from the cues near its meeting words: cancelled or postponed, planned,
-past, or under way now; "postponed to" a date plans it again for that date."""
+"""A meeting's status. While candidates are read (`StatusCues`): the cues near the meeting
+words (cancelled or postponed, planned, past, under way now; "postponed to" a date plans it
+again for that date). For the finding (`decide_status`): a cancellation wins, then "under way
+now", then the date against the reference day, then the explicit cues, else occurred."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from events.extraction.annotate import Mention
-from events.extraction.dates import FUTURE, PAST, ResolvedDate
-from events.extraction.meetings.model import CANCELLED, OCCURRED, PLANNED, Cue
+from events.extraction.dates import DAY, FUTURE, MONTH, PAST, ResolvedDate
+from events.extraction.meetings.model import CANCELLED, OCCURRED, PLANNED, Cue, Encounter, words_of
 from events.extraction.meetings.reading import CUE_WINDOW, Part
 
 CANCEL_WINDOW = (
@@ -68,3 +72,36 @@ class StatusCues(Part):
 
     def present(self, sentence: int, triggers: list[Mention]) -> bool:
         return any(label == "present" for _, label, _ in self._cues(sentence, triggers))
+
+
+def decide_status(encounter: Encounter, reference: dt.date) -> tuple[str, Cue]:
+    """The one place a meeting's status is decided, with the rule and cue that decided it."""
+    statuses = encounter.statuses
+    cues = encounter.status_cues
+    if (CANCELLED, True) in statuses and not encounter.rescheduled:
+        return CANCELLED, cues.get(CANCELLED) or Cue("cancelled_cue")
+    if encounter.present:
+        return OCCURRED, Cue("under_way_now")
+    date = encounter.date
+    date_words = words_of(encounter.date_cue)
+    date_sentence = encounter.date_cue.sentence if encounter.date_cue else None
+    explicit = [status for status, is_explicit in statuses if is_explicit]
+    if date is not None:
+        vague = (date.last_day() - date.start).days > 2
+        if vague and date.start <= reference <= date.last_day() and PLANNED in explicit:
+            return PLANNED, cues.get(PLANNED) or Cue("planned_cue")  # "will visit this week"
+        if date.precision == DAY:
+            ours, now = (date.start,), (reference,)
+        elif date.precision == MONTH:
+            ours, now = (date.start.year, date.start.month), (reference.year, reference.month)
+        else:
+            ours, now = (date.start.year,), (reference.year,)
+        if ours != now or date.precision == DAY:
+            later = ours > now
+            rule = "date_after_publication" if later else "date_not_after_publication"
+            return (PLANNED if later else OCCURRED), Cue(rule, date_words, date_sentence)
+    if OCCURRED in explicit:
+        return OCCURRED, cues.get(OCCURRED) or Cue("past_cue")
+    if PLANNED in explicit:
+        return PLANNED, cues.get(PLANNED) or Cue("planned_cue")
+    return OCCURRED, Cue("reported_as_news")

@@ -1,12 +1,27 @@
-"""Where an encounter takes place: a place a venue or destination word introduces near the
-meeting word, a place right after a travel word, a named gathering's seat, "the Indian capital",
-or the countries of a listed tour."""
+"""Where an encounter takes place. While candidates are read (`Venues`): a place a venue or
+destination word introduces near the meeting word, a place right after a travel word, a named
+gathering's seat, "the Indian capital", or the countries of a listed tour. For the finding:
+the dateline's place for talks at home and the capital for envoys' talks (`place_venue`), no
+venue for a call and the state that held the place on the day (`settle_venue`)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from events.extraction.annotate import Mention, is_country_like
+from events.extraction.dateline import Dateline
+from events.extraction.dates import ResolvedDate
 from events.extraction.gazetteer import CITY, COUNTRY, ORGANISATION, Place, capital
-from events.extraction.meetings.model import MULTILATERAL, VISIT, Cue, Venue
+from events.extraction.history import country_on
+from events.extraction.meetings.model import (
+    CALL,
+    MULTILATERAL,
+    VISIT,
+    Cue,
+    Encounter,
+    Venue,
+    words_of,
+)
 from events.extraction.meetings.reading import Part
 from events.extraction.names import fold
 
@@ -190,3 +205,63 @@ class Venues(Part):
 
 def _gap(place: Mention, trigger: Mention) -> int:
     return min(abs(place.start - trigger.end), abs(trigger.start - place.end))
+
+
+def place_venue(encounter: Encounter, dateline: Dateline, reference: dt.date) -> None:
+    """A venue or city the words did not give: the dateline's, or the capital where envoys serve."""
+    _dateline_venue(encounter, dateline, reference)
+    _mission_city(encounter)
+
+
+def _dateline_venue(encounter: Encounter, dateline: Dateline, reference: dt.date) -> None:
+    """Undated talks 'here': the dateline's place, when one side is at home there."""
+    if encounter.family != "encounter" or dateline.country is None:
+        return
+    home = country_on(dateline.country, reference)
+    countries = {person.country for person in encounter.persons if person.country}
+    if encounter.venue is None:
+        if home in countries and len(countries) >= 2:
+            words = (dateline.city,) if dateline.city else ()
+            cue = Cue("dateline_place_of_the_home_side", words)
+            encounter.venue = Venue(home, dateline.city, explicit=False, cue=cue)
+    elif encounter.venue.city is None and encounter.venue.country in {
+        home,
+        dateline.country,
+    }:
+        encounter.venue.city = dateline.city
+        if dateline.city:
+            earlier = encounter.venue.cue
+            encounter.venue.cue = Cue(
+                "city_from_the_dateline",
+                (*words_of(earlier), dateline.city),
+                earlier.sentence if earlier else None,
+            )
+
+
+def _mission_city(encounter: Encounter) -> None:
+    """'met the British envoy to Ruritania': foreign envoys serve in the capital, so
+    talks with them in the country they are posted to are there, unless a city is given."""
+    venue = encounter.venue
+    if encounter.family != "encounter" or venue is None or venue.city is not None:
+        return
+    foreign = [p for p in encounter.persons if p.country and p.country != venue.country]
+    if not foreign or any(p.rank != "diplomat" for p in foreign):
+        return
+    seat = capital(venue.country)
+    if seat is not None:
+        venue.city = seat.name
+        earlier = venue.cue
+        venue.cue = Cue(
+            "envoys_serve_in_the_capital",
+            (*words_of(earlier), seat.name),
+            earlier.sentence if earlier else None,
+        )
+
+
+def settle_venue(encounter: Encounter, date: ResolvedDate | None, reference: dt.date) -> None:
+    """A call has no venue; a venue takes the state that held it on the meeting's day."""
+    if encounter.family == CALL:
+        encounter.venue = None
+    elif encounter.venue is not None:
+        day = date.start if date else reference
+        encounter.venue.country = country_on(encounter.venue.country, day)
