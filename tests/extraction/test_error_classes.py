@@ -238,3 +238,25 @@ def test_talks_that_point_back_to_a_call_are_that_call(extract_id):
     )
     [call] = result.meetings
     assert (call.kind, str(call.start), len(call.evidence)) == ("call", "2026-01-28", 2)
+
+
+# --- "dialog" alone names a forum or a wish, not a meeting -----------------------------------
+
+
+def test_a_business_dialogue_in_indonesian_is_not_a_meeting(extract_id):
+    result = extract_id(
+        "Forum usaha digelar",
+        "Jakarta, CNN Indonesia -- Presiden Prabowo Subianto membuka dialog bisnis tentang "
+        "perdagangan dengan Presiden Xi Jinping di Jakarta pada Rabu (28/1).",
+    )
+    assert result.meetings == []
+
+
+def test_a_standing_strategic_dialogue_in_indonesian_is_still_a_meeting(extract_id):
+    result = extract_id(
+        "Dialog strategis digelar",
+        "Jakarta, CNN Indonesia -- Presiden Prabowo Subianto dan Presiden Xi Jinping menggelar "
+        "dialog strategis di Jakarta pada Rabu (28/1).",
+    )
+    # Xi Jinping in Jakarta: the encounter is his visit.
+    assert [m.kind for m in result.meetings] == ["visit"]
