@@ -260,3 +260,16 @@ def test_a_standing_strategic_dialogue_in_indonesian_is_still_a_meeting(extract_
     )
     # Xi Jinping in Jakarta: the encounter is his visit.
     assert [m.kind for m in result.meetings] == ["visit"]
+
+
+# --- an envoy "for" a country serves there, and is not from it --------------------------------
+
+
+def test_an_envoy_for_a_country_is_not_from_it(extract_en):
+    result = extract_en(
+        "Envoy in Damascus",
+        "On Tuesday, the American Special Envoy for Syria, Thomas Barrack, met Syrian "
+        "President Ahmed al-Sharaa in Damascus to discuss sanctions.",
+    )
+    people = {p.name: p.country for m in result.meetings for p in m.participants}
+    assert people == {"Thomas Barrack": "US", "Ahmed al-Sharaa": "SY"}
