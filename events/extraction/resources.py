@@ -50,6 +50,8 @@ class Resources:
     body_ends: frozenset[str]  # words that end a body's or building's name: "X Conference"
     body_starts: frozenset[str]  # words that begin one: "Partai X"
     posting_words: frozenset[str]  # "Ambassador to X": X is where they serve, not their country
+    ordinal_suffixes: tuple[str, ...]  # "the 44th President": a numbered, past holder
+    ordinal_prefixes: frozenset[str]  # "Presiden ke-44"
     one_word_names: bool  # officials often go by one name ("Sugiono")
     pronouns: frozenset[str]
     organisation_words: frozenset[str]
@@ -170,6 +172,8 @@ def build(language: str) -> Resources:
         body_ends=_folded(people.get("body_ends", [])),
         body_starts=_folded(people.get("body_starts", [])),
         posting_words=_folded(people.get("posting", [])),
+        ordinal_suffixes=tuple(fold(e) for e in people.get("ordinal_suffixes", [])),
+        ordinal_prefixes=_folded(people.get("ordinal_prefixes", [])),
         one_word_names=bool(people.get("one_word_names", False)),
         pronouns=_folded(people.get("pronouns", [])),
         organisation_words=_folded(people.get("organisation_words", [])),

@@ -273,3 +273,32 @@ def test_an_envoy_for_a_country_is_not_from_it(extract_en):
     )
     people = {p.name: p.country for m in result.meetings for p in m.participants}
     assert people == {"Thomas Barrack": "US", "Ahmed al-Sharaa": "SY"}
+
+
+# --- a numbered office names a past holder --------------------------------------------------
+
+
+def test_a_numbered_president_in_english_is_a_past_holder(extract_en):
+    result = extract_en(
+        "Old friends",
+        "The 44th US President Barack Obama met Indonesian President Prabowo Subianto in "
+        "Bogor on Tuesday.",
+    )
+    assert result.meetings == []
+
+
+def test_a_numbered_president_in_indonesian_is_a_past_holder(extract_id):
+    result = extract_id(
+        "Kawan lama",
+        "Jakarta, CNN Indonesia -- Presiden ke-44 Amerika Serikat Barack Obama bertemu "
+        "Presiden Prabowo Subianto di Bogor pada Rabu (28/1).",
+    )
+    assert result.meetings == []
+
+
+def test_a_president_named_without_a_number_is_in_office(extract_en):
+    result = extract_en(
+        "Old friends",
+        "US President Barack Obama met Indonesian President Prabowo Subianto in Bogor on Tuesday.",
+    )
+    assert [m.kind for m in result.meetings] == ["visit"]

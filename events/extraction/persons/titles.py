@@ -152,6 +152,9 @@ class TitleGroups:
             if any(ch.isdigit() for ch in token.text) and not token.text.isdigit():
                 i -= 1
                 continue
+            if self._prefixed_ordinal_ends(i):
+                i -= 3  # "Presiden ke-44 X": the title goes on before the number
+                continue
             break
         if start == position:
             return None
@@ -206,7 +209,9 @@ class TitleGroups:
         # "Ambassador to Ruritania": where they serve; their own country is another one named.
         countries = [p for p in countries if not self._posting(p.start)]
         country = countries[-1].place.country if countries else self._delegation_country(start)
-        former = any(self.tokens[i].key in self.res.former_words for i in range(start, end))
+        former = self._numbered(start, end) or any(
+            self.tokens[i].key in self.res.former_words for i in range(start, end)
+        )
         rank = main.label
         if rank == "organisation" and countries:
             rank = AGENCY  # the chair of a country's own body speaks for that country
@@ -225,6 +230,29 @@ class TitleGroups:
                 or main.label == "organisation"
             ),
         )
+
+    def _prefixed_ordinal_ends(self, i: int) -> bool:
+        """Tokens i-2..i are an ordinal written with a prefix: "ke-44"."""
+        tokens = self.tokens
+        return (
+            i >= 2
+            and tokens[i].text.isdigit()
+            and tokens[i - 1].text == "-"
+            and tokens[i - 2].key in self.res.ordinal_prefixes
+        )
+
+    def _numbered(self, start: int, end: int) -> bool:
+        """The title group start..end (or the word before it) numbers its office: "the 44th
+        President", "Presiden ke-44". The news numbers the holders of an office once they have
+        left it; a serving one is called by the title alone."""
+        for i in range(max(start - 1, 0), end):
+            text = self.tokens[i].key
+            digits = text.rstrip("abcdefghijklmnopqrstuvwxyz")
+            if digits.isdigit() and text[len(digits) :] in self.res.ordinal_suffixes:
+                return True
+            if self._prefixed_ordinal_ends(i):
+                return True
+        return False
 
     def _posting(self, position: int) -> bool:
         """A place at `position` is a diplomat's posting: right after a title and a posting
