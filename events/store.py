@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.db import OperationalError, transaction
@@ -97,12 +97,15 @@ def _retrying(work):
 
 
 def meetings_replace_for_article(
-    *, article: Article, findings: list[MeetingFinding]
+    *, article: Article, findings: list[MeetingFinding], then: Callable[[], object] | None = None
 ) -> list[Meeting]:
     """Store what the article says now in place of what it said before; returns the meeting
     of each finding, in order. Meetings nobody curated are clustered again; curated ones keep
-    the article's earlier claim when the new reading no longer reports them."""
-    return _retrying(lambda countries: _store(article.pk, findings, countries))
+    the article's earlier claim when the new reading no longer reports them.
+
+    `then` runs last inside the same transaction (and again if it is retried), so that what
+    the caller records of the run (the article's status) commits with the meetings."""
+    return _retrying(lambda countries: _store(article.pk, findings, countries, then))
 
 
 def meetings_recluster(*, meeting_ids: Iterable[int]) -> None:
@@ -114,45 +117,59 @@ def meetings_recluster(*, meeting_ids: Iterable[int]) -> None:
 # --- The work, in one transaction ----------------------------------------------------------------
 
 
-def _store(article_id: int, findings: list[MeetingFinding], countries: set[str]) -> list[Meeting]:
+def _store(
+    article_id: int,
+    findings: list[MeetingFinding],
+    countries: set[str],
+    then: Callable[[], object] | None,
+) -> list[Meeting]:
     with transaction.atomic():
-        article = Article.objects.select_for_update().filter(pk=article_id).first()
-        if article is None:
-            return []
-        new = claims_from_findings(
-            article_id=article_id, published=article.published_on, findings=findings
-        )
-        earlier = [_claim(source) for source in _sources_of(article_id) if source.claim]
-        locked = countries | _countries_of(new + earlier)
-        lock_keys(COUNTRIES, locked)
+        stored = _store_claims(article_id, findings, countries)
+        if then is not None:
+            then()
+        return stored
 
-        sources = _sources_of(article_id)  # again, now that no one else may move them
-        pinned = [source for source in sources if source.meeting.is_curated and source.claim]
-        # Sources without a claim (none extraction wrote) are replaced like the others.
-        replaced = [source for source in sources if not source.meeting.is_curated]
-        free = [source for source in replaced if source.claim]
-        result: dict[int, Meeting] = {}
 
-        # A curated meeting the article reported keeps it as a source, and the reading of it
-        # that continues the earlier one replaces its claim.
-        continued = match_rereading([_claim(source) for source in pinned], new)
-        for ordinal, index in continued.items():
-            source = pinned[index]
-            _rewrite_source(source, new[ordinal], curated=True)
-            result[ordinal] = source.meeting
-        fresh = [claim for claim in new if claim.ordinal not in continued]
+def _store_claims(
+    article_id: int, findings: list[MeetingFinding], countries: set[str]
+) -> list[Meeting]:
+    article = Article.objects.select_for_update().filter(pk=article_id).first()
+    if article is None:
+        return []
+    new = claims_from_findings(
+        article_id=article_id, published=article.published_on, findings=findings
+    )
+    earlier = [_claim(source) for source in _sources_of(article_id) if source.claim]
+    locked = countries | _countries_of(new + earlier)
+    lock_keys(COUNTRIES, locked)
 
-        previous = {}
-        for ordinal, index in match_rereading([_claim(source) for source in free], fresh).items():
-            previous[(article_id, ordinal)] = free[index].meeting_id
-        scope = _Scope(locked, article_id=article_id)
-        for source in pinned:
-            scope.seen_curation[source.meeting_id] = _curation(source.meeting)
-        scope.replace(replaced)
-        scope.explore(fresh + [_claim(source) for source in free])
-        placed = scope.apply(fresh, previous)
-        result.update(placed)
-        return [result[ordinal] for ordinal in sorted(result)]
+    sources = _sources_of(article_id)  # again, now that no one else may move them
+    pinned = [source for source in sources if source.meeting.is_curated and source.claim]
+    # Sources without a claim (none extraction wrote) are replaced like the others.
+    replaced = [source for source in sources if not source.meeting.is_curated]
+    free = [source for source in replaced if source.claim]
+    result: dict[int, Meeting] = {}
+
+    # A curated meeting the article reported keeps it as a source, and the reading of it
+    # that continues the earlier one replaces its claim.
+    continued = match_rereading([_claim(source) for source in pinned], new)
+    for ordinal, index in continued.items():
+        source = pinned[index]
+        _rewrite_source(source, new[ordinal], curated=True)
+        result[ordinal] = source.meeting
+    fresh = [claim for claim in new if claim.ordinal not in continued]
+
+    previous = {}
+    for ordinal, index in match_rereading([_claim(source) for source in free], fresh).items():
+        previous[(article_id, ordinal)] = free[index].meeting_id
+    scope = _Scope(locked, article_id=article_id)
+    for source in pinned:
+        scope.seen_curation[source.meeting_id] = _curation(source.meeting)
+    scope.replace(replaced)
+    scope.explore(fresh + [_claim(source) for source in free])
+    placed = scope.apply(fresh, previous)
+    result.update(placed)
+    return [result[ordinal] for ordinal in sorted(result)]
 
 
 def _recluster_meetings(meeting_ids: list[int], countries: set[str]) -> None:
