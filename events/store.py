@@ -35,7 +35,7 @@ from events.derived import meeting_refresh_derived
 from events.extraction.days import add_days
 from events.extraction.types import MeetingFinding
 from events.history import history_bulk_create
-from events.locks import COUNTRIES, lock_keys
+from events.locks import COUNTRIES, advisory_locks_enabled, lock_keys
 from events.merging import (
     DAY_SLACK,
     UNDATED_REACH,
@@ -139,11 +139,14 @@ def _store_claims(
     new = claims_from_findings(
         article_id=article_id, published=article.published_on, findings=findings
     )
-    earlier = [_claim(source) for source in _sources_of(article_id) if source.claim]
+    sources = _sources_of(article_id)
+    earlier = [_claim(source) for source in sources if source.claim]
     locked = countries | _countries_of(new + earlier)
-    lock_keys(COUNTRIES, locked)
-
-    sources = _sources_of(article_id)  # again, now that no one else may move them
+    if advisory_locks_enabled():
+        lock_keys(COUNTRIES, locked)
+        # Read again, now that no one else may move them. (SQLite runs one writing
+        # transaction at a time: nobody moved them.)
+        sources = _sources_of(article_id)
     pinned = [source for source in sources if source.meeting.is_curated and source.claim]
     # Sources without a claim (none extraction wrote) are replaced like the others.
     replaced = [source for source in sources if not source.meeting.is_curated]
@@ -370,11 +373,21 @@ class _Scope:
             if key not in desired:
                 Evidence.objects.filter(meeting_id=key[0], article_id=key[1]).delete()
                 source.delete()
+        # Every source's evidence in one query, not one for each.
+        evidence: dict[tuple[int, int], list[Evidence]] = {key: [] for key in desired}
+        for item in Evidence.objects.filter(
+            meeting_id__in={meeting_id for meeting_id, _ in desired},
+            article_id__in={article_id for _, article_id in desired},
+        ):
+            if (item.meeting_id, item.article_id) in evidence:
+                evidence[(item.meeting_id, item.article_id)].append(item)
         for (meeting_id, article_id), (claim, curated) in desired.items():
             source = existing.get((meeting_id, article_id))
             if source is None:
                 source = MeetingSource(meeting_id=meeting_id, article_id=article_id)
-            _rewrite_source(source, claim, curated=curated)
+            _rewrite_source(
+                source, claim, curated=curated, evidence=evidence[(meeting_id, article_id)]
+            )
 
     def _retire(
         self, placed: list[tuple[Group, Meeting]], previous: dict[tuple[int, int], int]
@@ -455,9 +468,16 @@ def _fixed(meeting: Meeting) -> Fixed:
 # --- Rows -----------------------------------------------------------------------------------------
 
 
-def _rewrite_source(source: MeetingSource, claim: Claim, *, curated: bool) -> None:
+def _rewrite_source(
+    source: MeetingSource,
+    claim: Claim,
+    *,
+    curated: bool,
+    evidence: Iterable[Evidence] | None = None,
+) -> None:
     """Store a claim on its source with its index, and its evidence: exactly the claim's for
-    a meeting nobody curated; only added to a curated one (editors may have edited it)."""
+    a meeting nobody curated; only added to a curated one (editors may have edited it).
+    `evidence`: the source's stored evidence, when the caller has read it."""
     data = claim_to_json(claim)
     first, last = window(claim)
     fields = {
@@ -477,12 +497,11 @@ def _rewrite_source(source: MeetingSource, claim: Claim, *, curated: bool) -> No
         else:
             source.countries.set(countries)
     spans = {(part, start): (end, text) for part, start, end, text in claim.evidence}
-    existing = {
-        (item.field, item.start_char): item
-        for item in Evidence.objects.filter(
+    if evidence is None:
+        evidence = Evidence.objects.filter(
             meeting_id=source.meeting_id, article_id=source.article_id
         )
-    }
+    existing = {(item.field, item.start_char): item for item in evidence}
     if not curated:
         for key, item in list(existing.items()):
             if spans.get(key) != (item.end_char, item.text):
@@ -511,22 +530,23 @@ def _recompute(meeting: Meeting, claims: list[Claim]) -> None:
     facts = merged_facts(claims)
     roles = dict(facts.participants)
     existing = {p.actor_id: p for p in Participant.objects.filter(meeting=meeting)}
-    for actor_id, participant in existing.items():
-        if actor_id not in roles:
-            participant.delete()
-    history_bulk_create(
-        Participant,
-        [
-            Participant(meeting=meeting, actor_id=actor_id, role=role)
-            for actor_id, role in roles.items()
-            if actor_id not in existing
-        ],
-    )
-    for actor_id, role in roles.items():
-        participant = existing.get(actor_id)
-        if participant is not None and participant.role != role:
-            participant.role = role
-            participant.save(update_fields=["role"])
+    gone = [participant for actor_id, participant in existing.items() if actor_id not in roles]
+    for participant in gone:
+        participant.delete()
+    joined = [
+        Participant(meeting=meeting, actor_id=actor_id, role=role)
+        for actor_id, role in roles.items()
+        if actor_id not in existing
+    ]
+    history_bulk_create(Participant, joined)
+    recast = [
+        participant
+        for actor_id, role in roles.items()
+        if (participant := existing.get(actor_id)) is not None and participant.role != role
+    ]
+    for participant in recast:
+        participant.role = roles[participant.actor_id]
+        participant.save(update_fields=["role"])
     values = {
         "kind": facts.kind,
         "status": facts.status,
@@ -540,7 +560,10 @@ def _recompute(meeting: Meeting, claims: list[Claim]) -> None:
     changed = [name for name, value in values.items() if getattr(meeting, name) != value]
     for name in changed:
         setattr(meeting, name, values[name])
-    changed += meeting_refresh_derived(meeting=meeting, save=False)
+    # The title follows the kind, venue and participants: when none changed, neither did it
+    # (a new meeting has none yet; an actor renamed elsewhere refreshes its meetings itself).
+    if changed or gone or joined or recast or not meeting.title:
+        changed += meeting_refresh_derived(meeting=meeting, save=False)
     if changed:
         meeting.save()
 
