@@ -5,7 +5,8 @@ The merge rules are events.merging's; this module finds the claims they apply to
 locks, and writes the result:
 
 1. Lock the article's row: one reading of an article is stored at a time.
-2. Build the new claims (events.claims, which locks the names of new people).
+2. Build the new claims (events.claims, which locks the names of new people); on PostgreSQL
+   this is done before, in a short transaction of its own (meetings_replace_for_article).
 3. Lock the countries of the claims involved (events.locks), then find their neighbourhood:
    every claim, and every curated meeting, that could be one encounter with them, and the
    neighbours of those, until nothing more can join. Claims outside it cannot change.
@@ -105,7 +106,17 @@ def meetings_replace_for_article(
 
     `then` runs last inside the same transaction (and again if it is retried), so that what
     the caller records of the run (the article's status) commits with the meetings."""
-    return _retrying(lambda countries: _store(article.pk, findings, countries, then))
+    claims = None
+    if findings and advisory_locks_enabled():
+        # Many workers: the people are resolved in a short transaction of their own, so that
+        # the locks on their names are not held while the meetings are stored. The actors it
+        # creates stay if storing then fails: unverified, in no meeting, found again by the
+        # next run. (SQLite writes one transaction at a time: there it is one commit less.)
+        with transaction.atomic():
+            claims = claims_from_findings(
+                article_id=article.pk, published=article.published_on, findings=findings
+            )
+    return _retrying(lambda countries: _store(article.pk, findings, claims, countries, then))
 
 
 def meetings_recluster(*, meeting_ids: Iterable[int]) -> None:
@@ -120,25 +131,32 @@ def meetings_recluster(*, meeting_ids: Iterable[int]) -> None:
 def _store(
     article_id: int,
     findings: list[MeetingFinding],
+    claims: list[Claim] | None,
     countries: set[str],
     then: Callable[[], object] | None,
 ) -> list[Meeting]:
     with transaction.atomic():
-        stored = _store_claims(article_id, findings, countries)
+        stored = _store_claims(article_id, findings, claims, countries)
         if then is not None:
             then()
         return stored
 
 
 def _store_claims(
-    article_id: int, findings: list[MeetingFinding], countries: set[str]
+    article_id: int,
+    findings: list[MeetingFinding],
+    claims: list[Claim] | None,
+    countries: set[str],
 ) -> list[Meeting]:
+    """`claims`: the findings' claims when their people were resolved already."""
     article = Article.objects.select_for_update().filter(pk=article_id).first()
     if article is None:
         return []
-    new = claims_from_findings(
-        article_id=article_id, published=article.published_on, findings=findings
-    )
+    new = claims
+    if new is None:
+        new = claims_from_findings(
+            article_id=article_id, published=article.published_on, findings=findings
+        )
     sources = _sources_of(article_id)
     earlier = [_claim(source) for source in sources if source.claim]
     locked = countries | _countries_of(new + earlier)
