@@ -211,3 +211,19 @@ class EntenteWorker(Worker):
                     time.sleep(wait)
                 finally:
                     self.sleeping = False
+
+
+def batch_worker(*, worker_id: str) -> EntenteWorker:
+    """A worker for this process that runs the queue until it is empty, as
+    `db_worker --batch` does, and reports nothing (the benchmark's query count, tests)."""
+    return EntenteWorker(
+        report=lambda _: None,
+        queue_names=["default"],
+        excluded_queue_names=[],
+        batch=True,
+        interval=1,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id=worker_id,
+    )

@@ -342,19 +342,9 @@ def count_worker_queries() -> None:
     Counted by a wrapper around every execution, not with CaptureQueriesContext: its log keeps
     only the last 9,000 queries, which capped the figure at 45 an article for 200 articles."""
     from articles.models import Article
-    from events.worker import EntenteWorker
+    from events.worker import batch_worker
 
-    worker = EntenteWorker(
-        report=lambda _: None,
-        queue_names=["default"],
-        excluded_queue_names=[],
-        batch=True,
-        interval=1,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="benchmark-queries",
-    )
+    worker = batch_worker(worker_id="benchmark-queries")
     counter = QueryCounter()
     with connection.execute_wrapper(counter):
         worker.run()

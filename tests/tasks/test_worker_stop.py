@@ -6,21 +6,7 @@ import pytest
 from django_tasks_db.models import DBTaskResult
 
 from articles.models import ExtractionStatus
-from events.worker import EntenteWorker
-
-
-def make_worker() -> EntenteWorker:
-    return EntenteWorker(
-        report=lambda _: None,
-        queue_names=["default"],
-        excluded_queue_names=[],
-        batch=True,
-        interval=0,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="stop-test",
-    )
+from events.worker import batch_worker
 
 
 def test_a_stop_signal_while_a_task_is_claimed_ends_the_worker_after_that_task(
@@ -34,7 +20,7 @@ def test_a_stop_signal_while_a_task_is_claimed_ends_the_worker_after_that_task(
         title="Ministers meet in Rome",
         body="Italy's foreign minister received his Spanish counterpart in Rome on Monday.",
     )
-    worker = make_worker()
+    worker = batch_worker(worker_id="stop-test")
     claim = worker._claim_next
 
     def claim_stopped_midway():
@@ -52,7 +38,7 @@ def test_a_stop_signal_while_a_task_is_claimed_ends_the_worker_after_that_task(
 
 
 def test_a_stop_signal_in_the_sleep_between_polls_exits_at_once(db):
-    worker = make_worker()
+    worker = batch_worker(worker_id="stop-test")
     worker.sleeping = True
 
     with pytest.raises(SystemExit) as stopped:
