@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
+from django.conf import settings
 from django.db.models import Count, Max, Q
 
 from events.extraction.names import normalize_name
@@ -24,13 +26,25 @@ class _DirectoryCache:
     extraction creates are left out on purpose, so that what the engine finds in an article
     does not depend on which articles were read before it: one worker or many, in any order,
     read every article alike.
+
+    Whether editors changed it is asked at most once in ACTOR_DIRECTORY_CHECK_SECONDS: an
+    editor's change reaches the worker that much later, and a worker saves two queries an
+    article.
     """
 
     def __init__(self) -> None:
         self.directory: ActorDirectory | None = None
         self.signature: tuple = ()
+        self.checked_at = 0.0
 
     def get(self) -> ActorDirectory:
+        now = time.monotonic()
+        if (
+            self.directory is not None
+            and now - self.checked_at < settings.ACTOR_DIRECTORY_CHECK_SECONDS
+        ):
+            return self.directory
+        self.checked_at = now
         verified = Actor.objects.filter(verified=True)
         actors = verified.aggregate(count=Count("id"), changed=Max("updated_at"))
         aliases = ActorAlias.objects.filter(actor__verified=True).aggregate(

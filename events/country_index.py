@@ -50,37 +50,62 @@ def involvements(
     return found
 
 
-def meeting_refresh_countries(ids: list[int], *, models: tuple | None = None) -> None:
-    """Derive the country and pair rows of these meetings again (a batch at a time).
+def meeting_refresh_countries(
+    ids: list[int], *, models: tuple | None = None, found: dict[int, Involvement] | None = None
+) -> None:
+    """Derive the country and pair rows of these meetings again (a batch at a time); only
+    the meetings whose rows differ are written.
 
     `models` (Meeting, Participant, MeetingCountry, MeetingPair) lets a migration pass its
-    historical models."""
+    historical models; `found`, the meetings' involvements when the caller has read them."""
     meeting, participant, country_row, pair_row = models or (
         Meeting,
         Participant,
         MeetingCountry,
         MeetingPair,
     )
-    found = involvements(
-        meeting.objects.filter(pk__in=ids).values_list("pk", "country_id"),
-        participant.objects.filter(meeting_id__in=ids).values_list(
-            "meeting_id", "actor__country_id", "role"
-        ),
-    )
-    country_row.objects.filter(meeting_id__in=ids).delete()
-    pair_row.objects.filter(meeting_id__in=ids).delete()
-    country_row.objects.bulk_create(
-        country_row(
-            meeting_id=meeting_id,
-            country_id=code,
-            visiting=code in involved.visiting,
-            hosting=code in involved.hosting,
+    if found is None:
+        found = involvements(
+            meeting.objects.filter(pk__in=ids).values_list("pk", "country_id"),
+            participant.objects.filter(meeting_id__in=ids).values_list(
+                "meeting_id", "actor__country_id", "role"
+            ),
+        )
+    wanted = {
+        meeting_id: (
+            {
+                (code, code in involved.visiting, code in involved.hosting)
+                for code in involved.present
+            },
+            set(involved.pairs()),
         )
         for meeting_id, involved in found.items()
-        for code in sorted(involved.present)
+    }
+    stored: dict[int, tuple[set, set]] = {meeting_id: (set(), set()) for meeting_id in ids}
+    for meeting_id, *row in country_row.objects.filter(meeting_id__in=ids).values_list(
+        "meeting_id", "country_id", "visiting", "hosting"
+    ):
+        stored[meeting_id][0].add(tuple(row))
+    for meeting_id, *row in pair_row.objects.filter(meeting_id__in=ids).values_list(
+        "meeting_id", "first_id", "second_id"
+    ):
+        stored[meeting_id][1].add(tuple(row))
+    changed = [
+        meeting_id
+        for meeting_id in ids
+        if stored[meeting_id] != wanted.get(meeting_id, (set(), set()))
+    ]
+    if not changed:
+        return
+    country_row.objects.filter(meeting_id__in=changed).delete()
+    pair_row.objects.filter(meeting_id__in=changed).delete()
+    country_row.objects.bulk_create(
+        country_row(meeting_id=meeting_id, country_id=code, visiting=visiting, hosting=hosting)
+        for meeting_id in changed
+        for code, visiting, hosting in sorted(wanted.get(meeting_id, (set(), set()))[0])
     )
     pair_row.objects.bulk_create(
         pair_row(meeting_id=meeting_id, first_id=first, second_id=second)
-        for meeting_id, involved in found.items()
-        for first, second in involved.pairs()
+        for meeting_id in changed
+        for first, second in sorted(wanted.get(meeting_id, (set(), set()))[1])
     )

@@ -85,7 +85,9 @@ TRANSIENT_ERRORS = (OperationalError, InterfaceError)
 
 
 def article_extract_meetings(*, article: Article) -> ExtractionOutcome:
-    """Run the engine on an article and store what it found, replacing its earlier findings."""
+    """Run the engine on an article and store what it found, replacing its earlier findings;
+    the article is marked done (or unsupported) in the store's transaction, one commit less
+    an article than a status update of its own."""
     # Imported here, not at the top: the admin imports this module, and the engine brings spaCy
     # (3 s of start-up) into every web process that never reads an article.
     from events.extraction import engine
@@ -107,8 +109,24 @@ def article_extract_meetings(*, article: Article) -> ExtractionOutcome:
             if result.language
             else "The article's language could not be told; set it and re-run extraction."
         )
+    done = {
+        "extraction_status": (
+            ExtractionStatus.DONE if result.supported else ExtractionStatus.UNSUPPORTED
+        ),
+        "extraction_error": note,
+        "extractor_version": engine.VERSION,
+        "language": result.language,
+    }
+    if result.language_detected:
+        done["language_detected"] = True
+
+    def mark_done() -> None:
+        Article.objects.filter(pk=article.pk).update(**done, extracted_at=timezone.now())
+
     with history_context(reason=extraction_reason(article_id=article.pk, version=engine.VERSION)):
-        stored = meetings_replace_for_article(article=article, findings=result.meetings)
+        stored = meetings_replace_for_article(
+            article=article, findings=result.meetings, then=mark_done
+        )
     return ExtractionOutcome(
         supported=result.supported,
         language=result.language,
@@ -122,9 +140,9 @@ def article_extract_meetings(*, article: Article) -> ExtractionOutcome:
 def article_run_extraction(*, article_id: int) -> None:
     """Run extraction for one article: the task's whole job.
 
-    Marks the article processing, extracts, stores meetings and marks it done. A failure is
-    retried later (django-tasks-db has no retries of its own) until the attempts run out, and
-    then recorded on the article with its reason.
+    Marks the article processing, then extracts, stores meetings and marks it done in one
+    transaction. A failure is retried later (django-tasks-db has no retries of its own) until
+    the attempts run out, and then recorded on the article with its reason.
     """
     with transaction.atomic():
         article = Article.objects.select_for_update().filter(pk=article_id).first()
@@ -145,7 +163,7 @@ def article_run_extraction(*, article_id: int) -> None:
         )
 
     try:
-        outcome = article_extract_meetings(article=article)
+        article_extract_meetings(article=article)
     except Exception as error:
         article_record_failure(
             article=article,
@@ -153,19 +171,6 @@ def article_run_extraction(*, article_id: int) -> None:
             transient=isinstance(error, TRANSIENT_ERRORS),
         )
         raise ExtractionAborted(str(error)) from error
-
-    done = {
-        "extraction_status": (
-            ExtractionStatus.DONE if outcome.supported else ExtractionStatus.UNSUPPORTED
-        ),
-        "extraction_error": outcome.note,
-        "extracted_at": timezone.now(),
-        "extractor_version": outcome.version,
-        "language": outcome.language,
-    }
-    if outcome.language_detected:
-        done["language_detected"] = True
-    Article.objects.filter(pk=article.pk).update(**done)
 
 
 def retry_delay_seconds(*, attempts: int) -> int:

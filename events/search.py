@@ -13,14 +13,16 @@ then shown as "reported on" that day).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import NamedTuple
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connections
-from django.db.models import Exists, F, Min, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Min, Q, QuerySet
 
-from events.country_index import meeting_refresh_countries
+from events.country_index import involvements, meeting_refresh_countries
 from events.extraction.names import normalize_name
 from events.extraction.place_names import city_names
 from events.models import (
@@ -90,7 +92,9 @@ def meeting_refresh_search(*, meetings: Iterable[Meeting] | QuerySet[Meeting]) -
 
     Call it whenever a meeting's facts, participants, sources or evidence change. Meeting
     instances passed in get their new sort date too, so that a later save() keeps it. Rows
-    are read as plain values, a batch at a time: it refreshes thousands of meetings a second.
+    are read as plain values, a batch at a time, and only what differs from the stored rows
+    is written: it refreshes thousands of meetings a second, and a worker storing an article
+    that repeats what others said writes no derived row.
     """
     if isinstance(meetings, QuerySet):
         instances: dict[int, Meeting] = {}
@@ -100,70 +104,116 @@ def meeting_refresh_search(*, meetings: Iterable[Meeting] | QuerySet[Meeting]) -
         ids = list(instances)
     for start in range(0, len(ids), REFRESH_BATCH):
         batch = ids[start : start + REFRESH_BATCH]
-        _refresh_sort_dates(batch)
-        _refresh_documents(batch)
-        meeting_refresh_countries(batch)
-    if instances:
-        placed = Meeting.objects.filter(pk__in=ids).values_list(
-            "pk", "sort_date", "sort_date_reported"
+        rows = {
+            row[0]: _MeetingRow(*row)
+            for row in Meeting.objects.filter(pk__in=batch).values_list(
+                "pk",
+                "title",
+                "city",
+                "country_id",
+                "start_date",
+                "date_precision",
+                "sort_date",
+                "sort_date_reported",
+            )
+        }
+        people = list(
+            Participant.objects.filter(meeting_id__in=batch).values_list(
+                "meeting_id", "actor_id", "actor__name", "actor__country_id", "role"
+            )
         )
-        for pk, sort_date, reported in placed:
-            instances[pk].sort_date, instances[pk].sort_date_reported = sort_date, reported
+        placed = _refresh_sort_dates(rows)
+        _refresh_documents(rows, people)
+        meeting_refresh_countries(
+            list(rows),
+            found=involvements(
+                ((pk, row.country) for pk, row in rows.items()),
+                ((meeting_id, country, role) for meeting_id, _, _, country, role in people),
+            ),
+        )
+        for pk, (sort_date, reported) in placed.items():
+            if pk in instances:
+                instances[pk].sort_date, instances[pk].sort_date_reported = sort_date, reported
     return len(ids)
 
 
-def _refresh_sort_dates(ids: list[int]) -> None:
-    """A meeting's own date, else the publication date of its first report ("reported on")."""
-    meetings = Meeting.objects.filter(pk__in=ids)
-    dated = Q(start_date__isnull=False) & ~Q(date_precision=DatePrecision.UNKNOWN)
-    meetings.filter(dated).update(sort_date=F("start_date"), sort_date_reported=False)
-    sources = MeetingSource.objects.filter(meeting=OuterRef("pk")).order_by()
-    first_report = sources.values("meeting").annotate(first=Min("article__published_on"))
-    meetings.exclude(dated).update(
-        sort_date=Subquery(first_report.values("first")), sort_date_reported=Exists(sources)
-    )
+class _MeetingRow(NamedTuple):
+    pk: int
+    title: str
+    city: str
+    country: str | None
+    start_date: dt.date | None
+    precision: str
+    sort_date: dt.date | None
+    sort_date_reported: bool
 
 
-def _refresh_documents(ids: list[int]) -> None:
-    texts: dict[int, list[str]] = {}
-    countries: dict[int, list[str | None]] = {}
-    cities: dict[int, str] = {}
-    for pk, title, city, country in Meeting.objects.filter(pk__in=ids).values_list(
-        "pk", "title", "city", "country_id"
-    ):
-        texts[pk], countries[pk], cities[pk] = [title], [country], city
-    people = Participant.objects.filter(meeting_id__in=ids).values_list(
-        "meeting_id", "actor_id", "actor__name", "actor__country_id"
+def _refresh_sort_dates(rows: dict[int, _MeetingRow]) -> dict[int, tuple[dt.date | None, bool]]:
+    """A meeting's own date, else the publication date of its first report ("reported on");
+    writes the ones that changed and returns every meeting's."""
+    first_reports = dict(
+        MeetingSource.objects.filter(meeting_id__in=list(rows))
+        .order_by()
+        .values("meeting_id")
+        .annotate(first=Min("article__published_on"))
+        .values_list("meeting_id", "first")
     )
+    placed = {}
+    for pk, row in rows.items():
+        if row.start_date is not None and row.precision != DatePrecision.UNKNOWN:
+            placed[pk] = (row.start_date, False)
+        else:
+            placed[pk] = (first_reports.get(pk), pk in first_reports)
+    changed = [
+        Meeting(pk=pk, sort_date=sort_date, sort_date_reported=reported)
+        for pk, (sort_date, reported) in placed.items()
+        if (sort_date, reported) != (rows[pk].sort_date, rows[pk].sort_date_reported)
+    ]
+    # Not save(): the sort date is no fact of the meeting, and moves no updated_at or history.
+    Meeting.objects.bulk_update(changed, ["sort_date", "sort_date_reported"])
+    return placed
+
+
+def _refresh_documents(rows: dict[int, _MeetingRow], people: list[tuple]) -> None:
+    ids = list(rows)
+    texts = {pk: [row.title] for pk, row in rows.items()}
+    countries: dict[int, list[str | None]] = {pk: [row.country] for pk, row in rows.items()}
     actors_of: dict[int, list[int]] = {}
-    for meeting_id, actor_id, name, country in people:
+    for meeting_id, actor_id, name, country, _ in people:
         texts[meeting_id].append(name)
         countries[meeting_id].append(country)
         actors_of.setdefault(meeting_id, []).append(actor_id)
     aliases: dict[int, list[str]] = {}
     actor_ids = {actor_id for found in actors_of.values() for actor_id in found}
-    for actor_id, name in ActorAlias.objects.filter(actor_id__in=actor_ids).values_list(
-        "actor_id", "name"
-    ):
-        aliases.setdefault(actor_id, []).append(name)
+    if actor_ids:
+        for actor_id, name in ActorAlias.objects.filter(actor_id__in=actor_ids).values_list(
+            "actor_id", "name"
+        ):
+            aliases.setdefault(actor_id, []).append(name)
     for meeting_id, text in Evidence.objects.filter(meeting_id__in=ids).values_list(
         "meeting_id", "text"
     ):
         texts[meeting_id].append(text)
 
     country_words = _country_words({code for codes in countries.values() for code in codes})
+    stored = dict(
+        MeetingSearch.objects.filter(meeting_id__in=ids).values_list("meeting_id", "document")
+    )
     documents = []
     for pk, meeting_texts in texts.items():
         for actor_id in actors_of.get(pk, ()):
             meeting_texts.extend(aliases.get(actor_id, ()))
         words = dict.fromkeys(_words(meeting_texts))
-        words.update(dict.fromkeys(city_words(cities[pk])))
+        words.update(dict.fromkeys(city_words(rows[pk].city)))
         for code in dict.fromkeys(countries[pk]):
             words.update(dict.fromkeys(country_words.get(code, ()) if code else ()))
-        documents.append(MeetingSearch(meeting_id=pk, document=" ".join(words)))
-    MeetingSearch.objects.bulk_create(
-        documents, update_conflicts=True, unique_fields=["meeting"], update_fields=["document"]
-    )
+        document = " ".join(words)
+        if stored.get(pk) != document:
+            documents.append(MeetingSearch(meeting_id=pk, document=document))
+    if documents:
+        MeetingSearch.objects.bulk_create(
+            documents, update_conflicts=True, unique_fields=["meeting"], update_fields=["document"]
+        )
 
 
 def _country_words(codes: set[str | None]) -> dict[str, tuple[str, ...]]:

@@ -5,7 +5,8 @@ The merge rules are events.merging's; this module finds the claims they apply to
 locks, and writes the result:
 
 1. Lock the article's row: one reading of an article is stored at a time.
-2. Build the new claims (events.claims, which locks the names of new people).
+2. Build the new claims (events.claims, which locks the names of new people); on PostgreSQL
+   this is done before, in a short transaction of its own (meetings_replace_for_article).
 3. Lock the countries of the claims involved (events.locks), then find their neighbourhood:
    every claim, and every curated meeting, that could be one encounter with them, and the
    neighbours of those, until nothing more can join. Claims outside it cannot change.
@@ -22,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.db import OperationalError, transaction
@@ -35,7 +36,7 @@ from events.derived import meeting_refresh_derived
 from events.extraction.days import add_days
 from events.extraction.types import MeetingFinding
 from events.history import history_bulk_create
-from events.locks import COUNTRIES, lock_keys
+from events.locks import COUNTRIES, advisory_locks_enabled, lock_keys
 from events.merging import (
     DAY_SLACK,
     UNDATED_REACH,
@@ -97,12 +98,25 @@ def _retrying(work):
 
 
 def meetings_replace_for_article(
-    *, article: Article, findings: list[MeetingFinding]
+    *, article: Article, findings: list[MeetingFinding], then: Callable[[], object] | None = None
 ) -> list[Meeting]:
     """Store what the article says now in place of what it said before; returns the meeting
     of each finding, in order. Meetings nobody curated are clustered again; curated ones keep
-    the article's earlier claim when the new reading no longer reports them."""
-    return _retrying(lambda countries: _store(article.pk, findings, countries))
+    the article's earlier claim when the new reading no longer reports them.
+
+    `then` runs last inside the same transaction (and again if it is retried), so that what
+    the caller records of the run (the article's status) commits with the meetings."""
+    claims = None
+    if findings and advisory_locks_enabled():
+        # Many workers: the people are resolved in a short transaction of their own, so that
+        # the locks on their names are not held while the meetings are stored. The actors it
+        # creates stay if storing then fails: unverified, in no meeting, found again by the
+        # next run. (SQLite writes one transaction at a time: there it is one commit less.)
+        with transaction.atomic():
+            claims = claims_from_findings(
+                article_id=article.pk, published=article.published_on, findings=findings
+            )
+    return _retrying(lambda countries: _store(article.pk, findings, claims, countries, then))
 
 
 def meetings_recluster(*, meeting_ids: Iterable[int]) -> None:
@@ -114,45 +128,69 @@ def meetings_recluster(*, meeting_ids: Iterable[int]) -> None:
 # --- The work, in one transaction ----------------------------------------------------------------
 
 
-def _store(article_id: int, findings: list[MeetingFinding], countries: set[str]) -> list[Meeting]:
+def _store(
+    article_id: int,
+    findings: list[MeetingFinding],
+    claims: list[Claim] | None,
+    countries: set[str],
+    then: Callable[[], object] | None,
+) -> list[Meeting]:
     with transaction.atomic():
-        article = Article.objects.select_for_update().filter(pk=article_id).first()
-        if article is None:
-            return []
+        stored = _store_claims(article_id, findings, claims, countries)
+        if then is not None:
+            then()
+        return stored
+
+
+def _store_claims(
+    article_id: int,
+    findings: list[MeetingFinding],
+    claims: list[Claim] | None,
+    countries: set[str],
+) -> list[Meeting]:
+    """`claims`: the findings' claims when their people were resolved already."""
+    article = Article.objects.select_for_update().filter(pk=article_id).first()
+    if article is None:
+        return []
+    new = claims
+    if new is None:
         new = claims_from_findings(
             article_id=article_id, published=article.published_on, findings=findings
         )
-        earlier = [_claim(source) for source in _sources_of(article_id) if source.claim]
-        locked = countries | _countries_of(new + earlier)
+    sources = _sources_of(article_id)
+    earlier = [_claim(source) for source in sources if source.claim]
+    locked = countries | _countries_of(new + earlier)
+    if advisory_locks_enabled():
         lock_keys(COUNTRIES, locked)
+        # Read again, now that no one else may move them. (SQLite runs one writing
+        # transaction at a time: nobody moved them.)
+        sources = _sources_of(article_id)
+    pinned = [source for source in sources if source.meeting.is_curated and source.claim]
+    # Sources without a claim (none extraction wrote) are replaced like the others.
+    replaced = [source for source in sources if not source.meeting.is_curated]
+    free = [source for source in replaced if source.claim]
+    result: dict[int, Meeting] = {}
 
-        sources = _sources_of(article_id)  # again, now that no one else may move them
-        pinned = [source for source in sources if source.meeting.is_curated and source.claim]
-        # Sources without a claim (none extraction wrote) are replaced like the others.
-        replaced = [source for source in sources if not source.meeting.is_curated]
-        free = [source for source in replaced if source.claim]
-        result: dict[int, Meeting] = {}
+    # A curated meeting the article reported keeps it as a source, and the reading of it
+    # that continues the earlier one replaces its claim.
+    continued = match_rereading([_claim(source) for source in pinned], new)
+    for ordinal, index in continued.items():
+        source = pinned[index]
+        _rewrite_source(source, new[ordinal], curated=True)
+        result[ordinal] = source.meeting
+    fresh = [claim for claim in new if claim.ordinal not in continued]
 
-        # A curated meeting the article reported keeps it as a source, and the reading of it
-        # that continues the earlier one replaces its claim.
-        continued = match_rereading([_claim(source) for source in pinned], new)
-        for ordinal, index in continued.items():
-            source = pinned[index]
-            _rewrite_source(source, new[ordinal], curated=True)
-            result[ordinal] = source.meeting
-        fresh = [claim for claim in new if claim.ordinal not in continued]
-
-        previous = {}
-        for ordinal, index in match_rereading([_claim(source) for source in free], fresh).items():
-            previous[(article_id, ordinal)] = free[index].meeting_id
-        scope = _Scope(locked, article_id=article_id)
-        for source in pinned:
-            scope.seen_curation[source.meeting_id] = _curation(source.meeting)
-        scope.replace(replaced)
-        scope.explore(fresh + [_claim(source) for source in free])
-        placed = scope.apply(fresh, previous)
-        result.update(placed)
-        return [result[ordinal] for ordinal in sorted(result)]
+    previous = {}
+    for ordinal, index in match_rereading([_claim(source) for source in free], fresh).items():
+        previous[(article_id, ordinal)] = free[index].meeting_id
+    scope = _Scope(locked, article_id=article_id)
+    for source in pinned:
+        scope.seen_curation[source.meeting_id] = _curation(source.meeting)
+    scope.replace(replaced)
+    scope.explore(fresh + [_claim(source) for source in free])
+    placed = scope.apply(fresh, previous)
+    result.update(placed)
+    return [result[ordinal] for ordinal in sorted(result)]
 
 
 def _recluster_meetings(meeting_ids: list[int], countries: set[str]) -> None:
@@ -353,11 +391,21 @@ class _Scope:
             if key not in desired:
                 Evidence.objects.filter(meeting_id=key[0], article_id=key[1]).delete()
                 source.delete()
+        # Every source's evidence in one query, not one for each.
+        evidence: dict[tuple[int, int], list[Evidence]] = {key: [] for key in desired}
+        for item in Evidence.objects.filter(
+            meeting_id__in={meeting_id for meeting_id, _ in desired},
+            article_id__in={article_id for _, article_id in desired},
+        ):
+            if (item.meeting_id, item.article_id) in evidence:
+                evidence[(item.meeting_id, item.article_id)].append(item)
         for (meeting_id, article_id), (claim, curated) in desired.items():
             source = existing.get((meeting_id, article_id))
             if source is None:
                 source = MeetingSource(meeting_id=meeting_id, article_id=article_id)
-            _rewrite_source(source, claim, curated=curated)
+            _rewrite_source(
+                source, claim, curated=curated, evidence=evidence[(meeting_id, article_id)]
+            )
 
     def _retire(
         self, placed: list[tuple[Group, Meeting]], previous: dict[tuple[int, int], int]
@@ -438,9 +486,16 @@ def _fixed(meeting: Meeting) -> Fixed:
 # --- Rows -----------------------------------------------------------------------------------------
 
 
-def _rewrite_source(source: MeetingSource, claim: Claim, *, curated: bool) -> None:
+def _rewrite_source(
+    source: MeetingSource,
+    claim: Claim,
+    *,
+    curated: bool,
+    evidence: Iterable[Evidence] | None = None,
+) -> None:
     """Store a claim on its source with its index, and its evidence: exactly the claim's for
-    a meeting nobody curated; only added to a curated one (editors may have edited it)."""
+    a meeting nobody curated; only added to a curated one (editors may have edited it).
+    `evidence`: the source's stored evidence, when the caller has read it."""
     data = claim_to_json(claim)
     first, last = window(claim)
     fields = {
@@ -460,12 +515,11 @@ def _rewrite_source(source: MeetingSource, claim: Claim, *, curated: bool) -> No
         else:
             source.countries.set(countries)
     spans = {(part, start): (end, text) for part, start, end, text in claim.evidence}
-    existing = {
-        (item.field, item.start_char): item
-        for item in Evidence.objects.filter(
+    if evidence is None:
+        evidence = Evidence.objects.filter(
             meeting_id=source.meeting_id, article_id=source.article_id
         )
-    }
+    existing = {(item.field, item.start_char): item for item in evidence}
     if not curated:
         for key, item in list(existing.items()):
             if spans.get(key) != (item.end_char, item.text):
@@ -494,22 +548,23 @@ def _recompute(meeting: Meeting, claims: list[Claim]) -> None:
     facts = merged_facts(claims)
     roles = dict(facts.participants)
     existing = {p.actor_id: p for p in Participant.objects.filter(meeting=meeting)}
-    for actor_id, participant in existing.items():
-        if actor_id not in roles:
-            participant.delete()
-    history_bulk_create(
-        Participant,
-        [
-            Participant(meeting=meeting, actor_id=actor_id, role=role)
-            for actor_id, role in roles.items()
-            if actor_id not in existing
-        ],
-    )
-    for actor_id, role in roles.items():
-        participant = existing.get(actor_id)
-        if participant is not None and participant.role != role:
-            participant.role = role
-            participant.save(update_fields=["role"])
+    gone = [participant for actor_id, participant in existing.items() if actor_id not in roles]
+    for participant in gone:
+        participant.delete()
+    joined = [
+        Participant(meeting=meeting, actor_id=actor_id, role=role)
+        for actor_id, role in roles.items()
+        if actor_id not in existing
+    ]
+    history_bulk_create(Participant, joined)
+    recast = [
+        participant
+        for actor_id, role in roles.items()
+        if (participant := existing.get(actor_id)) is not None and participant.role != role
+    ]
+    for participant in recast:
+        participant.role = roles[participant.actor_id]
+        participant.save(update_fields=["role"])
     values = {
         "kind": facts.kind,
         "status": facts.status,
@@ -523,7 +578,10 @@ def _recompute(meeting: Meeting, claims: list[Claim]) -> None:
     changed = [name for name, value in values.items() if getattr(meeting, name) != value]
     for name in changed:
         setattr(meeting, name, values[name])
-    changed += meeting_refresh_derived(meeting=meeting, save=False)
+    # The title follows the kind, venue and participants: when none changed, neither did it
+    # (a new meeting has none yet; an actor renamed elsewhere refreshes its meetings itself).
+    if changed or gone or joined or recast or not meeting.title:
+        changed += meeting_refresh_derived(meeting=meeting, save=False)
     if changed:
         meeting.save()
 

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import logging
 import random
+import signal
 import threading
 import time
 from collections.abc import Callable
+from types import FrameType
 
 from django.conf import settings
 from django.db import close_old_connections, connection
@@ -91,6 +93,18 @@ class EntenteWorker(Worker):
         super().__init__(**options)
         # Where start-up recovery is told (the command's output); later recoveries are logged.
         self.report = report
+        self.sleeping = False
+
+    def shutdown(self, signum: int, frame: FrameType | None) -> None:
+        """A first stop signal ends the loop at its next turn; it exits at once only from
+        the sleep between polls. django-tasks-db's worker exits at once whenever no task
+        runs, raising SystemExit wherever the loop was: inside the commit that claims a
+        task, it left the connection mid-statement (and the claimed task to recovery)."""
+        if not self.running or self.sleeping:
+            super().shutdown(signum, frame)
+            return
+        logger.warning("Received %s - shutting down after this step.", signal.strsignal(signum))
+        self.running = False
 
     def run(self) -> None:
         connection_created.connect(connection_keep_open, dispatch_uid="worker-keep-open")
@@ -192,4 +206,24 @@ class EntenteWorker(Worker):
 
             close_old_connections()
             if self.running and task_result is None and wait:
-                time.sleep(wait)
+                self.sleeping = True
+                try:
+                    time.sleep(wait)
+                finally:
+                    self.sleeping = False
+
+
+def batch_worker(*, worker_id: str) -> EntenteWorker:
+    """A worker for this process that runs the queue until it is empty, as
+    `db_worker --batch` does, and reports nothing (the benchmark's query count, tests)."""
+    return EntenteWorker(
+        report=lambda _: None,
+        queue_names=["default"],
+        excluded_queue_names=[],
+        batch=True,
+        interval=1,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id=worker_id,
+    )

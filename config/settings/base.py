@@ -252,3 +252,6 @@ WORKER_RECOVERY_SECONDS = float(os.environ.get("WORKER_RECOVERY_SECONDS", "10"))
 # A worker keeps its database connection this long between tasks (web requests use
 # CONN_MAX_AGE): reconnecting for every task costs more than a short task's queries.
 WORKER_CONN_MAX_AGE = float(os.environ.get("WORKER_CONN_MAX_AGE", "300"))
+# A worker asks whether editors changed the verified actors (and so the engine's directory) at
+# most once in this many seconds: asking for every article cost two queries each.
+ACTOR_DIRECTORY_CHECK_SECONDS = float(os.environ.get("ACTOR_DIRECTORY_CHECK_SECONDS", "1"))

@@ -10,3 +10,5 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 )
 # Tests run without collectstatic: look static files up per request instead of at start-up.
 WHITENOISE_AUTOREFRESH = True
+# Tests change verified actors and read an article at once: the directory must see it.
+ACTOR_DIRECTORY_CHECK_SECONDS = 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.db import connection
 
 from articles.services import article_content_hash
 from events import worker_benchmark as bench
@@ -100,6 +101,16 @@ def test_the_queries_of_a_worker_are_counted(corpus, tmp_path):
 
     assert count.articles == 2
     assert count.queries > 2 * 10  # claims, the task's reads and writes, bookkeeping
+
+
+def test_the_query_counter_counts_past_django_s_query_log(db):
+    """CaptureQueriesContext keeps the last 9,000 queries only: the count must not stop there."""
+    counter = bench.QueryCounter()
+    with connection.execute_wrapper(counter), connection.cursor() as cursor:
+        for _ in range(9_500):
+            cursor.execute("SELECT 1")
+
+    assert counter.count == 9_500
 
 
 def end_to_end(database: str, workers: int, seconds: float) -> bench.EndToEnd:

@@ -4,7 +4,12 @@ import datetime as dt
 
 import pytest
 
-from events.actors import actor_directory, actor_resolve, actors_mark_verified
+from events.actors import (
+    actor_directory,
+    actor_directory_reset,
+    actor_resolve,
+    actors_mark_verified,
+)
 from events.models import Actor, ActorRole
 from events.store import meetings_replace_for_article
 from tests.factories import make_actor, make_article, make_finding, person_finding
@@ -135,6 +140,25 @@ def test_the_engine_reads_a_new_actor_once_an_editor_verified_it(db):
     [known] = actor_directory().lookup("jan kowalczyk")
     assert (known.key, known.name, known.country) == (str(actor.pk), "Jan Kowalczyk", "PL")
     assert actor_directory().lookup("Kowalczyk") == [known]
+
+
+def test_a_worker_sees_an_editors_change_after_the_directory_check_interval(
+    db, settings, monkeypatch
+):
+    """Between two checks a worker reads articles with the directory it has, without asking
+    the database whether editors changed it."""
+    settings.ACTOR_DIRECTORY_CHECK_SECONDS = 60
+    clock = [1000.0]
+    monkeypatch.setattr("events.actors.time.monotonic", lambda: clock[0])
+    actor_directory_reset()
+    assert actor_directory().lookup("Jan Kowalczyk") == []
+    actors_mark_verified(actors=[resolve("Jan Kowalczyk", "PL")])
+
+    clock[0] += 59
+    assert actor_directory().lookup("Jan Kowalczyk") == []
+    clock[0] += 1
+    [known] = actor_directory().lookup("Jan Kowalczyk")
+    assert known.name == "Jan Kowalczyk"
 
 
 def test_what_extraction_learns_of_a_new_actor_adds_up_in_any_order(db):

@@ -382,3 +382,28 @@ def test_undated_reports_merge_only_when_they_name_the_same_people(db):
         Meeting.objects.filter(sources__article=first_article).get()
         == Meeting.objects.filter(sources__article=second_article).get()
     )
+
+
+# --- What the caller records commits with the meetings -----------------------------------------
+
+
+def test_what_the_caller_records_runs_inside_the_store_s_transaction(db):
+    """The worker marks the article done in the store's transaction (one commit, not two): a
+    failure there leaves no meeting behind, and a success leaves both."""
+    article, finding = report()
+
+    def fail() -> None:
+        raise RuntimeError("the status could not be written")
+
+    with pytest.raises(RuntimeError):
+        meetings_replace_for_article(article=article, findings=[finding], then=fail)
+    assert not Meeting.objects.exists()
+
+    recorded = []
+    [meeting] = meetings_replace_for_article(
+        article=article,
+        findings=[finding],
+        then=lambda: recorded.append(MeetingSource.objects.filter(article=article).count()),
+    )
+    assert recorded == [1]
+    assert only_meeting() == meeting
