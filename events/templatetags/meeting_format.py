@@ -105,10 +105,16 @@ def _route_exists(name: str) -> bool:
     return True
 
 
+def detail_url(item) -> str | None:
+    """The URL of the item's page (an actor's, a country's), or None when there is none."""
+    route = DETAIL_ROUTES.get(item._meta.model_name)
+    if route and _route_exists(route):
+        return reverse(route, args=[item.pk])
+    return None
+
+
 @register.simple_block_tag
 def link_if(content: str, item) -> str:
     """The content as a link to the item's page (an actor's, a country's) when there is one."""
-    route = DETAIL_ROUTES.get(item._meta.model_name)
-    if route and _route_exists(route):
-        return format_html('<a href="{}">{}</a>', reverse(route, args=[item.pk]), content)
-    return content
+    url = detail_url(item)
+    return format_html('<a href="{}">{}</a>', url, content) if url else content

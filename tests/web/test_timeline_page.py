@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from events.models import DatePrecision, MeetingStatus
 from events.timeline import PER_PAGE
-from tests.factories import add_source, make_article, make_meeting
+from tests.factories import add_source, make_actor, make_article, make_meeting
 
 URL = reverse("events:meeting-list")
 HTMX = {"HX-Request": "true"}
@@ -71,6 +71,21 @@ def test_an_entry_shows_dates_kind_status_review_participants_venue_and_sources(
     assert '<span class="badge review-verified">Verified</span>' in html
     assert "1 source</span>" in html  # Moscow's one source
     assert "0 sources</span>" in html
+
+
+def test_an_entry_names_eight_participants_and_counts_the_rest(analyst_client, db):
+    envoys = [make_actor(f"Envoy {number:02}", country="FR") for number in range(10)]
+    make_meeting(title="Crowded summit", city="Geneva", participants=[make_actor("Stateless")])
+    make_meeting(title="Large summit", participants=envoys)
+
+    html = analyst_client.get(URL).text
+
+    names = re.findall(r">(Envoy \d\d)</a>", html)
+    assert len(names) == 8
+    assert "and 2 more</li>" in html
+    assert 'title="France">FR</abbr>' in html
+    assert "Stateless</a></li>" in html  # no country, no code
+    assert '<span class="venue">Geneva</span>' in html
 
 
 def test_planned_and_cancelled_meetings_look_different(analyst_client, db):
