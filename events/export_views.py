@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import (
     FileResponse,
@@ -72,6 +73,7 @@ def export_list(request: HttpRequest) -> HttpResponse:
         "actor_form": ActorExportForm(),
         "article_form": ArticleExportForm(),
         "can_read_articles": request.user.has_perm("articles.view_article"),
+        "inline_max_rows": settings.EXPORT_INLINE_MAX_ROWS,
     }
     return render(request, "events/export_list.html", context)
 

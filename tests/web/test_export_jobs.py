@@ -131,3 +131,15 @@ def test_a_failed_job_shows_its_reason_and_can_be_retried(
     job.refresh_from_db()
     assert job.state == ExportJob.State.DONE
     assert job.row_count == 4
+
+
+def test_the_job_page_speaks_indonesian(
+    analyst_client, timeline, django_capture_on_commit_callbacks
+):
+    job_page = ask(analyst_client, django_capture_on_commit_callbacks)["Location"]
+    analyst_client.post(reverse("set_language"), {"language": "id", "next": job_page})
+
+    page = analyst_client.get(job_page)
+
+    assert "Ekspor pertemuan" in page.text
+    assert "Menunggu pekerja" in page.text
