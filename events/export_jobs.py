@@ -123,8 +123,10 @@ def export_job_run(*, job_id: int) -> None:
                 written.write(line.encode("utf-8"))
                 lines += 1
             written.seek(0)
-            _file_delete(job)
-            job.file.save(f"meetings-{job.pk}.{EXTENSIONS[file_format]}", File(written), save=False)
+            name = f"meetings-{job.pk}.{EXTENSIONS[file_format]}"
+            # What a worker killed while saving left under this name is overwritten, not kept.
+            job.file.storage.delete(job.file.field.generate_filename(job, name))
+            job.file.save(name, File(written), save=False)
     except Exception as error:
         logger.exception("Export job %s failed.", job.pk)
         ExportJob.objects.filter(pk=job.pk).update(

@@ -40,12 +40,15 @@ def test_a_task_left_running_by_a_dead_worker_starts_again(timeline, analyst_use
     job = ExportJob.objects.create(
         requested_by=analyst_user, query="", state=ExportJob.State.RUNNING
     )
+    (media / "exports").mkdir()
+    (media / "exports" / f"meetings-{job.pk}.csv").write_text("id,tit")  # cut short
 
     run_export.call(job.pk)
 
     job.refresh_from_db()
     assert job.state == ExportJob.State.DONE
-    assert len(list((media / "exports").iterdir())) == 1
+    assert [path.name for path in (media / "exports").iterdir()] == [f"meetings-{job.pk}.csv"]
+    assert len(job.file.read().decode().splitlines()) == 1 + 3
 
 
 def test_exports_older_than_a_day_are_deleted_with_their_files(timeline, analyst_user, media):
