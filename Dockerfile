@@ -33,8 +33,10 @@ RUN SECRET_KEY=collectstatic-only DATABASE_URL=sqlite:///:memory: \
 RUN SECRET_KEY=build-only DATABASE_URL=sqlite:///:memory: \
     python manage.py build_extraction_cache
 
-# The app runs as an unprivileged user.
-RUN useradd --system --create-home --uid 10001 entente
+# The app runs as an unprivileged user, who writes the large exports' files in /app/media
+# (a volume shared by web and workers: docker-compose.yml).
+RUN useradd --system --create-home --uid 10001 entente \
+    && mkdir -p /app/media && chown entente /app/media
 USER entente
 
 EXPOSE 8000

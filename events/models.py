@@ -464,3 +464,34 @@ class CalendarToken(models.Model):
 
     def __str__(self) -> str:
         return f"Calendar link of {self.user}"
+
+
+class ExportJob(models.Model):
+    """A meetings export too large to write inside a web request, written by a worker
+    (events.export_jobs); its file is kept EXPORT_KEEP_SECONDS, then deleted with the row."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Waiting for the worker")
+        RUNNING = "running", _("Being written")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="export_jobs"
+    )
+    # The export's filters and format as a normalised query string: the key of reuse, and what
+    # the worker reads the meetings with, through the same forms as the inline export.
+    query = models.TextField(blank=True)
+    state = models.CharField(max_length=16, choices=State.choices, default=State.PENDING)
+    error = models.TextField(blank=True)
+    file = models.FileField(upload_to="exports/", blank=True)
+    row_count = models.PositiveIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["requested_by", "query"], name="export_job_reuse")]
+
+    def __str__(self) -> str:
+        return f"Export {self.pk} ({self.state}): {self.query or 'all meetings'}"

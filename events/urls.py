@@ -10,6 +10,13 @@ urlpatterns = [
     path("exports/meetings/", export_views.meeting_export, name="export-meetings"),
     path("exports/actors/", export_views.actor_export, name="export-actors"),
     path("exports/articles/", export_views.article_export, name="export-articles"),
+    path("exports/jobs/<int:pk>/", export_views.export_job_detail, name="export-job"),
+    path(
+        "exports/jobs/<int:pk>/download/",
+        export_views.export_job_download,
+        name="export-job-download",
+    ),
+    path("exports/jobs/<int:pk>/retry/", export_views.export_job_retry, name="export-job-retry"),
     path("meetings/histogram/", views.meeting_histogram, name="meeting-histogram"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting-detail"),
     path(

@@ -5,7 +5,8 @@ What it adds to django-tasks-db's Worker:
 - a heartbeat row (events.worker_health), kept fresh by a thread while tasks run, so that other
   workers can tell this one is alive, and it can tell when another has died;
 - recovery at start and every WORKER_RECOVERY_SECONDS: the tasks of dead workers are run again,
-  and stalled or orphaned extractions and imports are queued again;
+  and stalled or orphaned extractions and imports are queued again (and expired exports
+  deleted);
 - `--batch` exits only when no task is ready *and* no retry is waiting for its time.
 """
 
@@ -29,6 +30,7 @@ from django_tasks_db.models import DBTaskResult, get_date_max
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
 
 from articles.batches import import_batches_recover_stalled
+from events.export_jobs import export_jobs_delete_expired
 from events.extraction_runs import extractions_recover_stalled
 from events.worker_health import (
     tasks_recover_lost,
@@ -46,6 +48,7 @@ def work_recover(*, worker_id: str = "") -> list[str]:
         "Requeued {} task(s) of dead workers.": len(tasks_recover_lost(worker_id=worker_id)),
         "Requeued {} stalled extraction(s).": len(extractions_recover_stalled()),
         "Resumed {} stalled import(s).": len(import_batches_recover_stalled()),
+        "Deleted {} expired export(s).": export_jobs_delete_expired(),
     }
     return [sentence.format(count) for sentence, count in counts.items() if count]
 

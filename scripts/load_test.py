@@ -3,7 +3,10 @@ running Entente (gunicorn on loopback; see `make load-test`, which sets it all u
 
 Each analyst logs in through the login form, then for DURATION seconds picks pages at random:
 the timeline, filtered timelines (a country, a search, a year), the next page as scrolling
-loads it, the histogram, a meeting's page and now and then the CSV export (read to its end).
+loads it, the histogram, a meeting's page and now and then the CSV export: read to its end when
+it comes at once, or, when it is large enough to be a background job, asked for, its job page
+polled every POLL seconds until the file is ready, then downloaded ("export" is the whole wait,
+"export ask", "export poll" and "export file" its requests).
 One editor uploads a new article every few seconds, which the worker beside the server reads.
 Prints, per page, the requests, errors, p50 and p95 latency, and the throughput.
 
@@ -30,6 +33,8 @@ COUNTRIES = ["RU", "FR", "ID", "US", "CN", "DE", "BR", "IN"]
 WORDS = ["minister", "summit", "talks", "visit", "president"]
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 MEETING_LINK = re.compile(r'href="/meetings/(\d+)/"')
+DOWNLOAD_LINK = re.compile(r'href="(/exports/jobs/\d+/download/)"')
+POLL = 1.0
 
 
 class Recorder:
@@ -38,23 +43,48 @@ class Recorder:
         self.errors: dict[str, list[str]] = defaultdict(list)
 
     async def get(self, client: httpx.AsyncClient, page: str, url: str, **kw) -> str:
+        answer = await self.request(client, page, url, **kw)
+        return answer.text if answer is not None else ""
+
+    async def request(
+        self, client: httpx.AsyncClient, page: str, url: str, **kw
+    ) -> httpx.Response | None:
+        """The answer, its body read to the end; None (and an error counted) when it failed."""
         started = time.perf_counter()
         try:
-            if page == "export":
-                async with client.stream("GET", url, **kw) as answer:
-                    body = b"".join([chunk async for chunk in answer.aiter_bytes()])
-                    status = answer.status_code
-                text = f"{len(body)} bytes"
-            else:
-                answer = await client.get(url, **kw)
-                status, text = answer.status_code, answer.text
+            async with client.stream("GET", url, **kw) as answer:
+                await answer.aread()
         except httpx.HTTPError as error:
             self.errors[page].append(f"{url}: {type(error).__name__}")
-            return ""
+            return None
         self.latencies[page].append(time.perf_counter() - started)
-        if status >= 400:
-            self.errors[page].append(f"{url}: HTTP {status}")
-        return text
+        if answer.status_code >= 400:
+            self.errors[page].append(f"{url}: HTTP {answer.status_code}")
+            return None
+        return answer
+
+    async def export(self, client: httpx.AsyncClient, url: str) -> None:
+        """The export as an analyst meets it: the file at once, or a job waited for."""
+        started = time.perf_counter()
+        answer = await self.request(client, "export ask", url)
+        if answer is not None and answer.status_code == 302:
+            job = answer.headers["location"]
+            while True:
+                await asyncio.sleep(POLL)
+                state = await self.request(
+                    client, "export poll", job, headers={"HX-Request": "true"}
+                )
+                if state is None:
+                    return
+                if "/download/" in state.text or "is-failed" in state.text:
+                    break
+            link = DOWNLOAD_LINK.search(state.text)
+            if link is None:
+                self.errors["export"].append(f"{job}: the export failed")
+                return
+            answer = await self.request(client, "export file", link.group(1))
+        if answer is not None:
+            self.latencies["export"].append(time.perf_counter() - started)
 
 
 async def log_in(client: httpx.AsyncClient, username: str, password: str) -> None:
@@ -103,9 +133,8 @@ async def analyst(base: str, recorder: Recorder, deadline: float, seed: int, thi
                     await recorder.get(client, "meeting", f"/meetings/{rng.choice(meetings)}/")
             else:
                 year = rng.randint(1995, 2025)
-                await recorder.get(
+                await recorder.export(
                     client,
-                    "export",
                     f"/meetings/export.csv?country={rng.choice(COUNTRIES)}&date_from={year}-01-01",
                 )
 
@@ -167,7 +196,8 @@ async def main() -> int:
     )
     elapsed = time.monotonic() - started
 
-    total = sum(len(values) for values in recorder.latencies.values())
+    # "export" is the whole wait for a file, made of the export requests already counted.
+    total = sum(len(values) for page, values in recorder.latencies.items() if page != "export")
     errors = sum(len(found) for found in recorder.errors.values())
     print(
         f"{options.users} analysts (mean pause {options.think:g} s) and 1 editor for "

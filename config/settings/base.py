@@ -187,6 +187,17 @@ STORAGES = {
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Files the app writes: the large exports (events.export_jobs). Every web replica and worker
+# must see the same directory (a shared volume, see docker-compose.yml).
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_URL = "media/"
+# A meetings export of more rows than this is written by a worker, not inside the request; its
+# file is kept EXPORT_KEEP_SECONDS, and the same export asked again within EXPORT_REUSE_SECONDS
+# of its writing is the same file.
+EXPORT_INLINE_MAX_ROWS = int(os.environ.get("EXPORT_INLINE_MAX_ROWS", "5000"))
+EXPORT_KEEP_SECONDS = int(os.environ.get("EXPORT_KEEP_SECONDS", str(24 * 3600)))
+EXPORT_REUSE_SECONDS = int(os.environ.get("EXPORT_REUSE_SECONDS", "600"))
+
 # Uploaded article files are read in memory and never stored as files.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

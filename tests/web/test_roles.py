@@ -5,10 +5,12 @@ The table must name every URL of the site's apps: a new page without a row fails
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import get_resolver, reverse
 
 from articles.models import ImportBatch, ImportBatchKind
+from events.models import ExportJob
 from tests.factories import add_source, make_actor, make_article, make_meeting
 
 READ, EDIT = "read", "edit"  # analysts and editors may see it; only editors may
@@ -26,6 +28,11 @@ PAGES = {
     "events:export-meetings": (READ, [], 200),
     "events:export-actors": (READ, [], 200),
     "events:export-articles": (READ, [], 200),
+    # The analyst's own export job: staff see every job (and another analyst none, in
+    # tests/web/test_export_jobs.py).
+    "events:export-job": (READ, ["export_job"], 200),
+    "events:export-job-download": (READ, ["export_job"], 200),
+    "events:export-job-retry": (READ, ["export_job"], 405),
     "events:meeting-merge": (EDIT, [], 400),  # no ids given: the page says to choose some
     "events:meeting-split": (EDIT, ["meeting"], 200),
     "events:review-list": (EDIT, [], 200),
@@ -87,7 +94,12 @@ def test_the_table_names_every_page():
 
 
 @pytest.fixture
-def objects(db):
+def objects(db, analyst_user, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    export_job = ExportJob.objects.create(
+        requested_by=analyst_user, state=ExportJob.State.DONE, row_count=0
+    )
+    export_job.file.save("meetings.csv", ContentFile(b"id\n"))
     actor = make_actor("Aino Salo", country="FI")
     meeting = make_meeting(participants=[actor, make_actor("Lea Ott", country="EE")])
     article = make_article(title="A report")
@@ -100,6 +112,7 @@ def objects(db):
         "actor": actor.pk,
         "country": "FI",
         "partner": "EE",
+        "export_job": export_job.pk,
     }
 
 
