@@ -39,6 +39,7 @@ class Resources:
     call_needs_person: frozenset[str]
     needs_person_object: frozenset[str]
     needs_place: frozenset[str]
+    needs_envoy: frozenset[str]  # "summoned the ambassador": a summons of a diplomat only
     name_particles: frozenset[str]
     title_modifiers: frozenset[str]
     led_by: frozenset[str]
@@ -149,6 +150,7 @@ def build(language: str) -> Resources:
         call_needs_person=_tokenized(nlp, triggers.get("call_needs_person", [])),
         needs_person_object=_tokenized(nlp, triggers.get("needs_person_object", [])),
         needs_place=_tokenized(nlp, triggers.get("needs_place", [])),
+        needs_envoy=_tokenized(nlp, triggers.get("needs_envoy", [])),
         gathering_words=_folded(triggers.get("gathering_words", [])),
         summit_words=_tokenized(nlp, triggers.get("summit_words", [])),
         venue_fillers=_folded(places.get("venue_fillers", [])),

@@ -302,3 +302,34 @@ def test_a_president_named_without_a_number_is_in_office(extract_en):
         "US President Barack Obama met Indonesian President Prabowo Subianto in Bogor on Tuesday.",
     )
     assert [m.kind for m in result.meetings] == ["visit"]
+
+
+# --- a foreign ministry summoning an envoy ---------------------------------------------------
+
+
+def test_summoning_a_foreign_envoy_is_a_meeting_where_they_serve(extract_en):
+    result = extract_en(
+        "Protest over border fence",
+        "The Indian foreign ministry summoned the deputy High Commissioner of Bangladesh in "
+        "New Delhi on Wednesday to protest against the fence.",
+    )
+    assert placed(result) == [("meeting", "New Delhi", "IN")]
+    assert dated(result) == [("meeting", "occurred", "2026-01-28", "day")]
+
+
+def test_a_court_summons_is_no_meeting(extract_en):
+    result = extract_en(
+        "Inquiry widens",
+        "On Wednesday a court summoned Indian Trade Minister Arvind Menon and Nepalese Commerce "
+        "Minister Hari Thapa as witnesses in a fraud case.",
+    )
+    assert result.meetings == []
+
+
+def test_summoning_an_ambassador_in_indonesian_is_a_meeting(extract_id):
+    result = extract_id(
+        "Protes soal perbatasan",
+        "Kementerian Luar Negeri Thailand memanggil Duta Besar Kamboja di Bangkok pada Rabu "
+        "untuk memprotes pembangunan pos baru di perbatasan.",
+    )
+    assert placed(result) == [("meeting", "Bangkok", "TH")]

@@ -127,6 +127,10 @@ class Candidates(Part):
             trigger.end, 3, trigger.sentence
         ):
             return False
+        if trigger.text in self.res.needs_envoy and not self._envoy_near(
+            trigger.end, 6, trigger.sentence
+        ):
+            return False
         return sentence_end > trigger.start
 
     def _quoted(self, trigger: Mention, sentence_start: int) -> bool:
@@ -147,6 +151,15 @@ class Candidates(Part):
         return any(
             mention.sentence == sentence and position <= mention.start <= position + window
             for mention in self.people.mentions
+        )
+
+    def _envoy_near(self, position: int, window: int, sentence: int) -> bool:
+        # A ministry summons a foreign diplomat to protest: an encounter; a court summons is not.
+        return any(
+            title.sentence == sentence
+            and position <= title.start <= position + window
+            and title.label == "diplomat"
+            for title in self.ann.titles
         )
 
     def _place_near(self, position: int, window: int, sentence: int) -> bool:
