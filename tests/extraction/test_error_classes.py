@@ -333,3 +333,27 @@ def test_summoning_an_ambassador_in_indonesian_is_a_meeting(extract_id):
         "untuk memprotes pembangunan pos baru di perbatasan.",
     )
     assert placed(result) == [("meeting", "Bangkok", "TH")]
+
+
+# --- tours that are no visits ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After the academy he went on a cultural tour of Europe and Asia.",
+        "As a young officer he served a tour of duty in Germany.",
+        "The band's world tour ends in Tokyo next month.",
+    ],
+)
+def test_tours_of_study_leisure_or_service_are_no_meeting_word(text):
+    assert meeting_words("en", text) == []
+
+
+def test_a_tour_by_a_leader_is_still_a_visit(extract_en):
+    result = extract_en(
+        "Leader abroad",
+        "Turkish President Recep Tayyip Erdoğan began a tour of Asia on Monday with talks with "
+        "Chinese President Xi Jinping in Beijing.",
+    )
+    assert placed(result) == [("visit", "Beijing", "CN")]
