@@ -357,3 +357,24 @@ def test_a_tour_by_a_leader_is_still_a_visit(extract_en):
         "Chinese President Xi Jinping in Beijing.",
     )
     assert placed(result) == [("visit", "Beijing", "CN")]
+
+
+# --- "to" and "for" after a summit name no venue ---------------------------------------------
+
+
+def test_a_summit_is_not_held_where_its_support_goes(extract_en):
+    result = extract_en(
+        "Leaders pledge aid",
+        "The G20 summit in Brazil on Wednesday ended with a pledge of support for Ukraine. "
+        "The summit also promised more money for Gaza.",
+    )
+    assert placed(result) == [("multilateral", "", "BR")]
+
+
+def test_a_journey_to_a_summit_still_names_its_place(extract_en):
+    result = extract_en(
+        "Leader abroad",
+        "Turkish President Recep Tayyip Erdoğan travelled to Brazil on Wednesday for the G20 "
+        "summit.",
+    )
+    assert "BR" in [m.venue_country for m in result.meetings]

@@ -44,6 +44,10 @@ class Venues(Part):
         # Only a travel word takes its place without a preposition: "visited Egypt" (while
         # "met Saudi Crown Prince ..." names no place).
         trigger_ends = {trigger.end for trigger in triggers if trigger.label == VISIT}
+        # "to"/"for" name where someone travels; a summit is held "in"/"at" a place ("the summit
+        # reaffirmed support for Ruritania" names no venue).
+        only_gatherings = all(trigger.label == MULTILATERAL for trigger in triggers)
+        destinations = frozenset() if only_gatherings else self.res.destination_words
         gathering_starts = {t.start for t in triggers if t.label == MULTILATERAL}
         options: list[tuple[int, Mention]] = []
         for place in places:
@@ -64,10 +68,10 @@ class Venues(Part):
                 bool(before)
                 and (
                     before[-1] in self.res.venue_words
-                    or before[-1] in self.res.destination_words
+                    or before[-1] in destinations
                     or (
                         len(before) > 1
-                        and before[-2] in self.res.venue_words | self.res.destination_words
+                        and before[-2] in self.res.venue_words | destinations
                         and before[-1] in self.res.venue_fillers
                     )
                 )
