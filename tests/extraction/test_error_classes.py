@@ -378,3 +378,24 @@ def test_a_journey_to_a_summit_still_names_its_place(extract_en):
         "summit.",
     )
     assert "BR" in [m.venue_country for m in result.meetings]
+
+
+# --- a month's short name inside a person's name ---------------------------------------------
+
+
+def test_a_month_inside_a_name_dates_nothing(extract_en):
+    result = extract_en(
+        "Defence talks",
+        "Chinese Defence Minister Li Jun held talks with Turkish President Recep Tayyip Erdoğan "
+        "in Ankara.",
+    )
+    assert dated(result) == [("visit", "occurred", "None", "unknown")]
+
+
+def test_the_date_beside_a_name_with_a_month_in_it_stays(extract_en):
+    result = extract_en(
+        "Defence talks",
+        "Chinese Defence Minister Li Jun held talks with Turkish President Recep Tayyip Erdoğan "
+        "in Ankara on January 27.",
+    )
+    assert dated(result) == [("visit", "occurred", "2026-01-27", "day")]

@@ -46,6 +46,7 @@ class Dates(Part):
             expression
             for expression in self.res.dates.find(self.doc, start, end)
             if self.res.dates.is_event_date(self.doc, expression, barriers)
+            and not self._in_name(expression)
         ]
         if not expressions:
             return None, None
@@ -229,8 +230,14 @@ class Dates(Part):
         return [
             expression
             for expression in self.res.dates.find(self.doc, max(start, self.doc.dateline_end), end)
-            if self.res.dates.is_event_date(self.doc, expression)
+            if self.res.dates.is_event_date(self.doc, expression) and not self._in_name(expression)
         ]
+
+    def _in_name(self, expression) -> bool:
+        """A month's short name inside a person's name ("Li Jun", "Dong Jun") is no date."""
+        return any(
+            mention.start <= expression.start < mention.end for mention in self.people.mentions
+        )
 
 
 def date_by_sequence(encounters: list[Encounter], sequence_sentences: dict[int, bool]) -> None:
