@@ -59,6 +59,12 @@ class Command(BaseCommand):
             help="JSONL the end-to-end workload repeats (may be given again; default: FILE)",
         )
         parser.add_argument(
+            "--startup-only",
+            action="store_true",
+            help="only a fresh worker's start-up beside spaCy's floor, with one article per "
+            "language of --worker-corpus (default: FILE); no engine or end-to-end timing",
+        )
+        parser.add_argument(
             "--worker-checkout",
             help="run the end-to-end processes with another checkout's manage.py (a figure "
             "before a change; its queries are not counted)",
@@ -78,6 +84,19 @@ class Command(BaseCommand):
                 "The database already holds articles: run --pipeline on an empty database, "
                 "or pass --allow-existing (what the benchmark adds is rolled back either way)."
             )
+        if options["startup_only"]:
+            self._print(
+                f"Start-up benchmark, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC",
+                "Command: python manage.py benchmark_extraction "
+                + self._arguments(file, repeat, limit, options),
+                *benchmark.machine_lines(),
+            )
+            self._startup_benchmark(
+                [Path(path) for path in options["worker_corpus"] or [file]],
+                checkout=options["worker_checkout"],
+            )
+            self._print(benchmark.load_line("at the end"))
+            return
         try:
             corpus = benchmark.read_articles(file, limit=limit)
         except benchmark.BenchmarkError as error:
@@ -160,6 +179,24 @@ class Command(BaseCommand):
                 bench.use_checkout(settings.BASE_DIR)
         self._print(*bench.target_lines(runs, start_up, engine_ratio))
 
+    def _startup_benchmark(self, corpora: list[Path], *, checkout: str | None) -> None:
+        from events import worker_benchmark as bench
+
+        with tempfile.TemporaryDirectory(prefix="entente-bench-") as folder:
+            folder = Path(folder)
+            try:
+                if checkout:
+                    bench.use_checkout(Path(checkout))
+                    bench.warm_up_checkout()
+                    self._print(f"Start-up processes run {bench.MANAGE_PY}")
+                start_up = bench.startup(folder, bench.build_startup_workload(corpora, folder))
+            except benchmark.BenchmarkError as error:
+                raise CommandError(str(error)) from error
+            finally:
+                bench.use_checkout(settings.BASE_DIR)
+        self._print(*bench.startup_lines(start_up))
+        self._print(*bench.target_lines([], start_up, None))
+
     def _print(self, *lines: str) -> None:
         """One block of the report, a blank line after the one before; flushed at once, since
         the warm-up and each stage take a while."""
@@ -188,6 +225,8 @@ class Command(BaseCommand):
         if options["worker_articles"]:
             parts.append(f"--worker-articles {options['worker_articles']}")
         parts += [f"--worker-corpus {path}" for path in options["worker_corpus"]]
+        if options["startup_only"]:
+            parts.append("--startup-only")
         if options["worker_checkout"]:
             parts.append(f"--worker-checkout {options['worker_checkout']}")
         return " ".join(parts)
