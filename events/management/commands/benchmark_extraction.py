@@ -1,6 +1,8 @@
 import argparse
 import datetime as dt
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
@@ -141,61 +143,59 @@ class Command(BaseCommand):
     ) -> None:
         from events import worker_benchmark as bench
 
-        with tempfile.TemporaryDirectory(prefix="entente-bench-") as folder:
-            folder = Path(folder)
-            try:
-                if checkout:
-                    bench.use_checkout(Path(checkout))
-                    bench.warm_up_checkout()
-                    self._print(f"End-to-end processes run {bench.MANAGE_PY}")
-                workload = bench.build_workload(corpora, count, folder)
-                self._print(
-                    f"End-to-end workload: {count} articles repeating "
-                    f"{', '.join(str(path) for path in corpora)}; resource cache "
-                    f"{settings.EXTRACTION_CACHE_DIR or 'off'} (filled by the engine run above)"
+        with self._processes(checkout, "End-to-end") as folder:
+            workload = bench.build_workload(corpora, count, folder)
+            self._print(
+                f"End-to-end workload: {count} articles repeating "
+                f"{', '.join(str(path) for path in corpora)}; resource cache "
+                f"{settings.EXTRACTION_CACHE_DIR or 'off'} (filled by the engine run above)"
+            )
+            self._print(*bench.end_to_end_header())
+            runs = [bench.end_to_end("sqlite", bench.sqlite_url(folder, "e2e"), workload)]
+            self._line(bench.end_to_end_line(runs[-1]))
+            if bench.postgresql_available():
+                for workers in (1, 2):
+                    url = bench.postgresql_url(f"bench_e2e_{workers}")
+                    runs.append(bench.end_to_end("postgresql", url, workload, workers=workers))
+                    self._line(bench.end_to_end_line(runs[-1]))
+            else:
+                self._line("postgresql: not configured, left out (see scripts/with-postgres)")
+            start_up = bench.startup(folder, bench.build_startup_workload(corpora, folder))
+            self._print(*bench.startup_lines(start_up))
+            if bench.other_checkout():
+                self._print(f"Queries: not counted for {bench.MANAGE_PY.parent}")
+            else:
+                queries = bench.worker_queries(
+                    folder, bench.build_workload(corpora, min(count, 200), folder)
                 )
-                self._print(*bench.end_to_end_header())
-                runs = [bench.end_to_end("sqlite", bench.sqlite_url(folder, "e2e"), workload)]
-                self._line(bench.end_to_end_line(runs[-1]))
-                if bench.postgresql_available():
-                    for workers in (1, 2):
-                        url = bench.postgresql_url(f"bench_e2e_{workers}")
-                        runs.append(bench.end_to_end("postgresql", url, workload, workers=workers))
-                        self._line(bench.end_to_end_line(runs[-1]))
-                else:
-                    self._line("postgresql: not configured, left out (see scripts/with-postgres)")
-                start_up = bench.startup(folder, bench.build_startup_workload(corpora, folder))
-                self._print(*bench.startup_lines(start_up))
-                if bench.other_checkout():
-                    self._print(f"Queries: not counted for {bench.MANAGE_PY.parent}")
-                else:
-                    queries = bench.worker_queries(
-                        folder, bench.build_workload(corpora, min(count, 200), folder)
-                    )
-                    self._print(*bench.query_lines(queries))
-            except benchmark.BenchmarkError as error:
-                raise CommandError(str(error)) from error
-            finally:
-                bench.use_checkout(settings.BASE_DIR)
+                self._print(*bench.query_lines(queries))
         self._print(*bench.target_lines(runs, start_up, engine_ratio))
 
     def _startup_benchmark(self, corpora: list[Path], *, checkout: str | None) -> None:
         from events import worker_benchmark as bench
 
+        with self._processes(checkout, "Start-up") as folder:
+            start_up = bench.startup(folder, bench.build_startup_workload(corpora, folder))
+        self._print(*bench.startup_lines(start_up))
+        self._print(*bench.target_lines([], start_up, None))
+
+    @contextmanager
+    def _processes(self, checkout: str | None, what: str) -> Iterator[Path]:
+        """A scratch folder for benchmarks run in processes, with another checkout's manage.py
+        when asked (its resource cache filled first); benchmark errors as command errors."""
+        from events import worker_benchmark as bench
+
         with tempfile.TemporaryDirectory(prefix="entente-bench-") as folder:
-            folder = Path(folder)
             try:
                 if checkout:
                     bench.use_checkout(Path(checkout))
                     bench.warm_up_checkout()
-                    self._print(f"Start-up processes run {bench.MANAGE_PY}")
-                start_up = bench.startup(folder, bench.build_startup_workload(corpora, folder))
+                    self._print(f"{what} processes run {bench.MANAGE_PY}")
+                yield Path(folder)
             except benchmark.BenchmarkError as error:
                 raise CommandError(str(error)) from error
             finally:
                 bench.use_checkout(settings.BASE_DIR)
-        self._print(*bench.startup_lines(start_up))
-        self._print(*bench.target_lines([], start_up, None))
 
     def _print(self, *lines: str) -> None:
         """One block of the report, a blank line after the one before; flushed at once, since
