@@ -13,8 +13,6 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-import dateparser
-
 from events.extraction.days import add_days
 from events.extraction.document import Document
 from events.extraction.names import fold
@@ -561,6 +559,10 @@ def _dateparser_cached(
         "RETURN_TIME_AS_PERIOD": False,
         "REQUIRE_PARTS": ["month"],
     }
+    # Imported on the first fallback, not with the engine: a fifth of a second of a worker's
+    # start-up, for expressions few articles hold.
+    import dateparser
+
     parsed = dateparser.parse(text, languages=[language], settings=settings)
     if parsed is None:
         return None

@@ -29,7 +29,9 @@ class Match:
 
 class PhraseIndex:
     def __init__(self) -> None:
-        self._entries: dict[tuple[str, ...], list[tuple[str, tuple[str, ...], Any]]] = {}
+        # key -> (case, the words as written (kept only for EXACT, the one case that compares
+        # them: the gazetteer's tens of thousands of names load faster without), payload)
+        self._entries: dict[tuple[str, ...], list[tuple[str, tuple[str, ...] | None, Any]]] = {}
         self._first: set[str] = set()
         # For each first word, the phrase lengths that start with it, longest first: the only
         # spans worth looking up.
@@ -46,7 +48,8 @@ class PhraseIndex:
         if not words:
             return
         key = tuple(fold(word) for word in words)
-        self._entries.setdefault(key, []).append((case, words, payload))
+        written = words if case == EXACT else None
+        self._entries.setdefault(key, []).append((case, written, payload))
         self._first.add(key[0])
         lengths = set(self._lengths.get(key[0], ())) | {len(key)}
         self._lengths[key[0]] = tuple(sorted(lengths, reverse=True))
@@ -125,7 +128,7 @@ class PhraseIndex:
         return found
 
 
-def _written_as(case: str, words: Sequence[str], texts: Sequence[str]) -> bool:
+def _written_as(case: str, words: Sequence[str] | None, texts: Sequence[str]) -> bool:
     if case == ANY_CASE:
         return True
     if case == EXACT:

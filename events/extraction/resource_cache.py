@@ -113,11 +113,17 @@ def load_or_build[T](name: str, key: str, build: Callable[[], T]) -> T:
 def _load(path: Path):
     # The collector would walk the growing heap again and again while a million objects are
     # created; they all live as long as the process, so it is paused for the load.
+    # Once loaded, they are frozen (moved out of the generations the collector walks): else
+    # the next collections walk them all again, and a worker's first articles spent a second
+    # in the collector (CPython's gc.freeze, meant for such long-lived objects). What else is
+    # tracked at that moment is frozen too: the little of it that is cyclic garbage is kept.
     enabled = gc.isenabled()
     gc.disable()
     try:
         with path.open("rb") as handle:
-            return pickle.load(handle)
+            value = pickle.load(handle)
+        gc.freeze()
+        return value
     finally:
         if enabled:
             gc.enable()

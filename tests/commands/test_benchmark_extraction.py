@@ -138,3 +138,35 @@ def test_a_malformed_line_is_an_error(tmp_path):
 
     with pytest.raises(CommandError, match=r"broken\.jsonl:1: not valid JSON"):
         run_benchmark(str(path))
+
+
+def test_startup_only_times_a_fresh_worker_and_nothing_else(tmp_path, monkeypatch):
+    # The start-up itself (real processes, half a minute) is timed by worker_benchmark.startup;
+    # here, what the option runs and prints around it.
+    from events import worker_benchmark
+
+    asked = []
+
+    def startup(folder, workload):
+        asked.append([json.loads(line)["lang"] for line in workload.read_text().splitlines()])
+        return worker_benchmark.StartUp(9.5, 10.0, 7.0, {"en": 4.0, "id": 9.5})
+
+    monkeypatch.setattr(worker_benchmark, "startup", startup)
+    monkeypatch.setattr(benchmark, "warm_up", lambda *args: pytest.fail("the engine was timed"))
+    corpus = tmp_path / "four.jsonl"
+    corpus.write_text(
+        "".join(
+            json.dumps({**ARTICLES[0], "id": f"four-{code}", "lang": code}) + "\n"
+            for code in ("ru", "en", "fr", "id", "en")
+        ),
+        encoding="utf-8",
+    )
+
+    output = run_benchmark(str(corpus), "--startup-only")
+
+    assert [sorted(languages) for languages in asked] == [["en", "fr", "id", "ru"]]
+    assert "Command: python manage.py benchmark_extraction" in output
+    assert "--startup-only" in output
+    assert "all done minus the floor                                 2.50 s" in output
+    assert "start-up: +2.50 s beside spaCy's floor (target <= 3): PASS" in output
+    assert "Engine:" not in output

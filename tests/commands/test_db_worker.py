@@ -1,5 +1,7 @@
 """db_worker: django-tasks-db's worker, which first recovers what a dead worker left behind."""
 
+from io import StringIO
+
 from django.core.management import get_commands
 
 from articles.models import ExtractionStatus
@@ -50,3 +52,26 @@ def test_the_worker_runs_queued_work_without_recovering_anything(queue_article, 
     for article in articles:
         article.refresh_from_db()
         assert article.extraction_status == ExtractionStatus.DONE
+
+
+def test_the_worker_starts_without_the_system_checks(queue_article, run_worker, monkeypatch):
+    # They import every view; a worker serves none (see the command's comment). Run from the
+    # command line as manage.py does: call_command would skip them anyway.
+    from django.core.management import base
+
+    from events.management.commands.db_worker import Command
+
+    def no_checks(*args, **kwargs):
+        raise AssertionError("the worker ran the system checks")
+
+    monkeypatch.setattr(base.BaseCommand, "check", no_checks)
+    monkeypatch.setattr("events.worker.close_old_connections", lambda: None)
+    monkeypatch.setattr(base.connections, "close_all", lambda: None)
+    article = queue_article()
+
+    Command(stdout=StringIO()).run_from_argv(
+        ["manage.py", "db_worker", "--batch", "--no-startup-delay", "--no-reload", "-v0"]
+    )
+
+    article.refresh_from_db()
+    assert article.extraction_status == ExtractionStatus.DONE

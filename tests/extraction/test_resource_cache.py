@@ -1,5 +1,6 @@
 """The engine's disk cache of built resources: reused, rebuilt on change, safe with many."""
 
+import gc
 import multiprocessing
 import shutil
 
@@ -27,6 +28,19 @@ def test_a_stored_object_is_reused_without_building(cache_dir):
     second = resource_cache.load_or_build("thing", "k1", build)
     assert first == second == {"words": ("summit", "talks")}
     assert len(calls) == 1
+
+
+def test_a_loaded_object_is_left_out_of_the_collector_s_walks(cache_dir):
+    # Loaded resources live as long as the worker: frozen, so collections skip them.
+    resource_cache.load_or_build("thing", "k3", lambda: {"words": ["summit", "talks"]})
+    gc.unfreeze()
+    try:
+        loaded = resource_cache.load_or_build("thing", "k3", lambda: {})
+        walked = {id(item) for item in gc.get_objects()}
+        assert gc.get_freeze_count() > 0
+        assert id(loaded) not in walked and id(loaded["words"]) not in walked
+    finally:
+        gc.unfreeze()
 
 
 def test_a_changed_lexicon_gives_a_new_key(tmp_path, monkeypatch):

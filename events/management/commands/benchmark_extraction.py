@@ -1,6 +1,8 @@
 import argparse
 import datetime as dt
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
@@ -59,6 +61,12 @@ class Command(BaseCommand):
             help="JSONL the end-to-end workload repeats (may be given again; default: FILE)",
         )
         parser.add_argument(
+            "--startup-only",
+            action="store_true",
+            help="only a fresh worker's start-up beside spaCy's floor, with one article per "
+            "language of --worker-corpus (default: FILE); no engine or end-to-end timing",
+        )
+        parser.add_argument(
             "--worker-checkout",
             help="run the end-to-end processes with another checkout's manage.py (a figure "
             "before a change; its queries are not counted)",
@@ -78,6 +86,19 @@ class Command(BaseCommand):
                 "The database already holds articles: run --pipeline on an empty database, "
                 "or pass --allow-existing (what the benchmark adds is rolled back either way)."
             )
+        if options["startup_only"]:
+            self._print(
+                f"Start-up benchmark, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC",
+                "Command: python manage.py benchmark_extraction "
+                + self._arguments(file, repeat, limit, options),
+                *benchmark.machine_lines(),
+            )
+            self._startup_benchmark(
+                [Path(path) for path in options["worker_corpus"] or [file]],
+                checkout=options["worker_checkout"],
+            )
+            self._print(benchmark.load_line("at the end"))
+            return
         try:
             corpus = benchmark.read_articles(file, limit=limit)
         except benchmark.BenchmarkError as error:
@@ -122,43 +143,59 @@ class Command(BaseCommand):
     ) -> None:
         from events import worker_benchmark as bench
 
+        with self._processes(checkout, "End-to-end") as folder:
+            workload = bench.build_workload(corpora, count, folder)
+            self._print(
+                f"End-to-end workload: {count} articles repeating "
+                f"{', '.join(str(path) for path in corpora)}; resource cache "
+                f"{settings.EXTRACTION_CACHE_DIR or 'off'} (filled by the engine run above)"
+            )
+            self._print(*bench.end_to_end_header())
+            runs = [bench.end_to_end("sqlite", bench.sqlite_url(folder, "e2e"), workload)]
+            self._line(bench.end_to_end_line(runs[-1]))
+            if bench.postgresql_available():
+                for workers in (1, 2):
+                    url = bench.postgresql_url(f"bench_e2e_{workers}")
+                    runs.append(bench.end_to_end("postgresql", url, workload, workers=workers))
+                    self._line(bench.end_to_end_line(runs[-1]))
+            else:
+                self._line("postgresql: not configured, left out (see scripts/with-postgres)")
+            start_up = bench.startup(folder, bench.build_startup_workload(corpora, folder))
+            self._print(*bench.startup_lines(start_up))
+            if bench.other_checkout():
+                self._print(f"Queries: not counted for {bench.MANAGE_PY.parent}")
+            else:
+                queries = bench.worker_queries(
+                    folder, bench.build_workload(corpora, min(count, 200), folder)
+                )
+                self._print(*bench.query_lines(queries))
+        self._print(*bench.target_lines(runs, start_up, engine_ratio))
+
+    def _startup_benchmark(self, corpora: list[Path], *, checkout: str | None) -> None:
+        from events import worker_benchmark as bench
+
+        with self._processes(checkout, "Start-up") as folder:
+            start_up = bench.startup(folder, bench.build_startup_workload(corpora, folder))
+        self._print(*bench.startup_lines(start_up))
+        self._print(*bench.target_lines([], start_up, None))
+
+    @contextmanager
+    def _processes(self, checkout: str | None, what: str) -> Iterator[Path]:
+        """A scratch folder for benchmarks run in processes, with another checkout's manage.py
+        when asked (its resource cache filled first); benchmark errors as command errors."""
+        from events import worker_benchmark as bench
+
         with tempfile.TemporaryDirectory(prefix="entente-bench-") as folder:
-            folder = Path(folder)
             try:
                 if checkout:
                     bench.use_checkout(Path(checkout))
                     bench.warm_up_checkout()
-                    self._print(f"End-to-end processes run {bench.MANAGE_PY}")
-                workload = bench.build_workload(corpora, count, folder)
-                self._print(
-                    f"End-to-end workload: {count} articles repeating "
-                    f"{', '.join(str(path) for path in corpora)}; resource cache "
-                    f"{settings.EXTRACTION_CACHE_DIR or 'off'} (filled by the engine run above)"
-                )
-                self._print(*bench.end_to_end_header())
-                runs = [bench.end_to_end("sqlite", bench.sqlite_url(folder, "e2e"), workload)]
-                self._line(bench.end_to_end_line(runs[-1]))
-                if bench.postgresql_available():
-                    for workers in (1, 2):
-                        url = bench.postgresql_url(f"bench_e2e_{workers}")
-                        runs.append(bench.end_to_end("postgresql", url, workload, workers=workers))
-                        self._line(bench.end_to_end_line(runs[-1]))
-                else:
-                    self._line("postgresql: not configured, left out (see scripts/with-postgres)")
-                start_up = bench.startup(folder, bench.build_startup_workload(corpora, folder))
-                self._print(*bench.startup_lines(start_up))
-                if bench.other_checkout():
-                    self._print(f"Queries: not counted for {bench.MANAGE_PY.parent}")
-                else:
-                    queries = bench.worker_queries(
-                        folder, bench.build_workload(corpora, min(count, 200), folder)
-                    )
-                    self._print(*bench.query_lines(queries))
+                    self._print(f"{what} processes run {bench.MANAGE_PY}")
+                yield Path(folder)
             except benchmark.BenchmarkError as error:
                 raise CommandError(str(error)) from error
             finally:
                 bench.use_checkout(settings.BASE_DIR)
-        self._print(*bench.target_lines(runs, start_up, engine_ratio))
 
     def _print(self, *lines: str) -> None:
         """One block of the report, a blank line after the one before; flushed at once, since
@@ -188,6 +225,8 @@ class Command(BaseCommand):
         if options["worker_articles"]:
             parts.append(f"--worker-articles {options['worker_articles']}")
         parts += [f"--worker-corpus {path}" for path in options["worker_corpus"]]
+        if options["startup_only"]:
+            parts.append("--startup-only")
         if options["worker_checkout"]:
             parts.append(f"--worker-checkout {options['worker_checkout']}")
         return " ".join(parts)

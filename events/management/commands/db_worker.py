@@ -12,6 +12,10 @@ from events.worker import EntenteWorker
 
 class Command(tasks_db_worker.Command):
     help = tasks_db_worker.Command.help + " (with heartbeats, recovery and retries)"
+    # The system checks import every URLconf and view (the calendar's iCalendar library and
+    # more) that a worker never serves: a few tenths of a second of its start-up. The web
+    # process and `manage.py check` run them.
+    requires_system_checks = []
 
     def handle(
         self,
