@@ -7,10 +7,14 @@ locks, and writes the result:
 1. Lock the article's row: one reading of an article is stored at a time.
 2. Build the new claims (events.claims, which locks the names of new people); on PostgreSQL
    this is done before, in a short transaction of its own (meetings_replace_for_article).
-3. Lock the countries of the claims involved (events.locks), then find their neighbourhood:
-   every claim, and every curated meeting, that could be one encounter with them, and the
-   neighbours of those, until nothing more can join. Claims outside it cannot change.
-   When the neighbourhood reaches countries not yet locked, start again holding those too.
+3. Lock the neighbourhoods of the claims involved (events.locks): each of their countries in
+   each month the claim may lie in, give or take DAY_SLACK (two claims that may be one
+   encounter share a country and such a month, so they never take their places at once,
+   while claims of other months or countries are stored beside them). Then find their
+   neighbourhood: every claim, and every curated meeting, that could be one encounter with
+   them, and the neighbours of those, until nothing more can join. Claims outside it cannot
+   change. When the neighbourhood reaches months not yet locked, start again holding those
+   too.
 4. Lock the neighbourhood's meetings' rows and re-read their curation: when an editor
    verified, edited or rejected one meanwhile, start again. Editors win.
 5. Cluster the neighbourhood's claims (curated meetings stay as they are and may take new
@@ -36,7 +40,7 @@ from events.derived import meeting_refresh_derived
 from events.extraction.days import add_days
 from events.extraction.types import MeetingFinding
 from events.history import history_bulk_create
-from events.locks import COUNTRIES, advisory_locks_enabled, lock_keys
+from events.locks import advisory_locks_enabled, lock_neighbourhoods, month_keys
 from events.merging import (
     DAY_SLACK,
     UNDATED_REACH,
@@ -71,21 +75,21 @@ RETRYABLE_CODES = {"40P01", "40001"}
 
 
 class _StartAgain(Exception):
-    """The neighbourhood reached unlocked countries, or an editor changed one of its meetings
-    while it was read: roll back and start again, holding `countries` too."""
+    """The neighbourhood reached unlocked months, or an editor changed one of its meetings
+    while it was read: roll back and start again, holding `keys` too."""
 
-    def __init__(self, countries: Iterable[str] = ()) -> None:
+    def __init__(self, keys: Iterable[str] = ()) -> None:
         super().__init__()
-        self.countries = set(countries)
+        self.keys = set(keys)
 
 
 def _retrying(work):
-    countries: set[str] = set()
+    keys: set[str] = set()
     for attempt in range(1, MAX_ATTEMPTS + 1):
         try:
-            return work(countries)
+            return work(keys)
         except _StartAgain as again:
-            countries |= again.countries
+            keys |= again.keys
         except OperationalError as error:
             code = getattr(getattr(error, "__cause__", None), "sqlstate", None)
             if code not in RETRYABLE_CODES or attempt == MAX_ATTEMPTS:
@@ -116,13 +120,13 @@ def meetings_replace_for_article(
             claims = claims_from_findings(
                 article_id=article.pk, published=article.published_on, findings=findings
             )
-    return _retrying(lambda countries: _store(article.pk, findings, claims, countries, then))
+    return _retrying(lambda keys: _store(article.pk, findings, claims, keys, then))
 
 
 def meetings_recluster(*, meeting_ids: Iterable[int]) -> None:
     """Cluster again the claims of meetings handed back to extraction, and their neighbours."""
     meeting_ids = list(meeting_ids)
-    _retrying(lambda countries: _recluster_meetings(meeting_ids, countries))
+    _retrying(lambda keys: _recluster_meetings(meeting_ids, keys))
 
 
 # --- The work, in one transaction ----------------------------------------------------------------
@@ -132,11 +136,11 @@ def _store(
     article_id: int,
     findings: list[MeetingFinding],
     claims: list[Claim] | None,
-    countries: set[str],
+    keys: set[str],
     then: Callable[[], object] | None,
 ) -> list[Meeting]:
     with transaction.atomic():
-        stored = _store_claims(article_id, findings, claims, countries)
+        stored = _store_claims(article_id, findings, claims, keys)
         if then is not None:
             then()
         return stored
@@ -146,7 +150,7 @@ def _store_claims(
     article_id: int,
     findings: list[MeetingFinding],
     claims: list[Claim] | None,
-    countries: set[str],
+    keys: set[str],
 ) -> list[Meeting]:
     """`claims`: the findings' claims when their people were resolved already."""
     article = Article.objects.select_for_update().filter(pk=article_id).first()
@@ -159,9 +163,9 @@ def _store_claims(
         )
     sources = _sources_of(article_id)
     earlier = [_claim(source) for source in sources if source.claim]
-    locked = countries | _countries_of(new + earlier)
+    locked = keys | neighbourhood_keys(new + earlier)
     if advisory_locks_enabled():
-        lock_keys(COUNTRIES, locked)
+        lock_neighbourhoods(locked)
         # Read again, now that no one else may move them. (SQLite runs one writing
         # transaction at a time: nobody moved them.)
         sources = _sources_of(article_id)
@@ -193,11 +197,11 @@ def _store_claims(
     return [result[ordinal] for ordinal in sorted(result)]
 
 
-def _recluster_meetings(meeting_ids: list[int], countries: set[str]) -> None:
+def _recluster_meetings(meeting_ids: list[int], keys: set[str]) -> None:
     with transaction.atomic():
         claimed = MeetingSource.objects.filter(meeting_id__in=meeting_ids).select_related("meeting")
-        locked = countries | _countries_of(_claim(source) for source in claimed if source.claim)
-        lock_keys(COUNTRIES, locked)
+        locked = keys | neighbourhood_keys(_claim(source) for source in claimed if source.claim)
+        lock_neighbourhoods(locked)
         seeds = [source for source in claimed.all() if source.claim]
         free = [source for source in seeds if not source.meeting.is_curated]
         scope = _Scope(locked)
@@ -222,6 +226,20 @@ def _claim(source: MeetingSource) -> Claim:
 
 def _countries_of(claims: Iterable[Claim]) -> set[str]:
     return {country for claim in claims for country in claim.countries}
+
+
+def neighbourhood_keys(claims: Iterable[Claim]) -> set[str]:
+    """The lock keys of the claims' neighbourhoods (events.locks.month_keys): each country of
+    a claim in each month of its window widened by DAY_SLACK, the most two claims that may be
+    one encounter lie apart, so that such claims always share a key."""
+    keys: set[str] = set()
+    for claim in claims:
+        first, last = window(claim)
+        if first is not None and last is not None:
+            first, last = add_days(first, -DAY_SLACK.days), add_days(last, DAY_SLACK.days)
+        for country in claim.countries:
+            keys |= month_keys(country, first, last)
+    return keys
 
 
 # --- The neighbourhood ----------------------------------------------------------------------------
@@ -282,8 +300,8 @@ class _Scope:
                 self.add_free(source)
                 joined.append(_claim(source))
             frontier = joined
-        needed = _countries_of(_claim(source) for source in self.free_sources.values())
-        needed |= _countries_of(fixed.facts for fixed in self.fixed.values())
+        needed = neighbourhood_keys(_claim(source) for source in self.free_sources.values())
+        needed |= neighbourhood_keys(fixed.facts for fixed in self.fixed.values())
         if not needed <= self.locked:
             raise _StartAgain(needed)
 
