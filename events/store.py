@@ -32,6 +32,7 @@ from django.db.models import Q
 from articles.models import Article
 from events.actors import country_codes
 from events.claims import claims_from_findings
+from events.data_version import data_version_raise
 from events.derived import meeting_refresh_derived
 from events.extraction.days import add_days
 from events.extraction.types import MeetingFinding
@@ -136,6 +137,8 @@ def _store(
     then: Callable[[], object] | None,
 ) -> list[Meeting]:
     with transaction.atomic():
+        # Sources, evidence and participants are written in bulk, which no receiver hears.
+        data_version_raise()
         stored = _store_claims(article_id, findings, claims, countries)
         if then is not None:
             then()
@@ -195,6 +198,7 @@ def _store_claims(
 
 def _recluster_meetings(meeting_ids: list[int], countries: set[str]) -> None:
     with transaction.atomic():
+        data_version_raise()
         claimed = MeetingSource.objects.filter(meeting_id__in=meeting_ids).select_related("meeting")
         locked = countries | _countries_of(_claim(source) for source in claimed if source.claim)
         lock_keys(COUNTRIES, locked)
