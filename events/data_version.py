@@ -14,6 +14,7 @@ in every web process within that time, and a request saves the query otherwise.
 from __future__ import annotations
 
 import time
+from functools import partial
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
@@ -56,15 +57,31 @@ def data_version_current() -> int:
     return _memo.number
 
 
+class _Batch:
+    """The raises of one transaction: its first callback to run after commit raises the version,
+    the others see it done. Every raise registers its own callback, so that one discarded with
+    a rolled-back savepoint takes nothing from the others."""
+
+    done = False
+
+
 def data_version_raise() -> None:
     """Raise the data version once the current transaction commits (at once outside one).
-    Called many times in one transaction, it raises the version once."""
-    if connection.in_atomic_block and any(
-        callback is _increment for _, callback, _ in connection.run_on_commit
-    ):
-        return
+    Called many times in one transaction (a save per row), it raises the version once."""
+    batch = getattr(connection, "data_version_batch", None)
+    if batch is None:
+        batch = connection.data_version_batch = _Batch()
     # Robust: a failure to raise it is logged and never fails the write that committed.
-    transaction.on_commit(_increment, robust=True)
+    transaction.on_commit(partial(_increment_once, batch), robust=True)
+
+
+def _increment_once(batch: _Batch) -> None:
+    if batch.done:
+        return
+    batch.done = True
+    if getattr(connection, "data_version_batch", None) is batch:
+        connection.data_version_batch = None
+    _increment()
 
 
 def _increment() -> None:
