@@ -20,6 +20,7 @@ for each request with the cached fragment inserted. A key holds:
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Callable
 
 from django.core.cache import caches
@@ -32,6 +33,8 @@ from events.data_version import data_version_current
 from events.roles import user_is_editor
 
 CACHE_ALIAS = "pages"
+
+logger = logging.getLogger(__name__)
 
 
 def viewer_role(request: HttpRequest) -> str:
@@ -61,11 +64,20 @@ def cached_fragment(
 ) -> SafeString:
     """The fragment for this request's key: from the cache, or rendered by `render` (which
     must not depend on anything but the key's parts) and kept for PAGE_CACHE_SECONDS."""
-    cache = caches[CACHE_ALIAS]
     key = fragment_key(request, kind=kind, query=query, page=page)
-    html = cache.get(key)
+    # A cache that fails (a full disk, a folder it cannot create, a server down) costs the
+    # time of rendering, never the page.
+    try:
+        cache = caches[CACHE_ALIAS]
+        html = cache.get(key)
+    except Exception:
+        logger.warning("The page cache cannot be read; rendering.", exc_info=True)
+        return mark_safe(render())
     if html is None:
         html = str(render())
-        cache.set(key, html)
+        try:
+            cache.set(key, html)
+        except Exception:
+            logger.warning("The page cache cannot be written.", exc_info=True)
     # It was rendered by our templates, escaped there.
     return mark_safe(html)

@@ -185,3 +185,18 @@ def test_the_cache_can_be_turned_off(analyst_client, timeline, settings):
     }
     assert meeting_queries(analyst_client, TIMELINE)[0]
     assert meeting_queries(analyst_client, TIMELINE)[0]
+
+
+def test_a_failing_cache_costs_time_not_the_page(analyst_client, timeline, settings, tmp_path):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache's folder should be")
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(blocked / "pages"),
+        },
+    }
+    response = analyst_client.get(TIMELINE)
+    assert response.status_code == 200
+    assert "Xi Jinping visits Moscow" in response.text
