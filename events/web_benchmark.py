@@ -53,6 +53,8 @@ class PageResult:
     cold_ms: float = 0.0  # the page cache on: the first request of its key, which renders
     warm_ms: float = 0.0  # the page cache on: the median of the requests after it
     warm_queries: int = 0
+    cpu_ms: float = 0.0  # this process's CPU time (not PostgreSQL's), cache off; less noisy
+    warm_cpu_ms: float = 0.0  # the same, cache on and warm
 
 
 @dataclass(frozen=True)
@@ -137,14 +139,15 @@ def _pivot_pages(actor: Actor, country: str) -> list[tuple[str, str]]:
     ]
 
 
-def _timed(client: Client, url: str) -> tuple[float, int, bytes]:
+def _timed(client: Client, url: str) -> tuple[float, int, bytes, float]:
     with CaptureQueriesContext(connection) as captured:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         response = client.get(url)
         elapsed = (time.perf_counter() - started) * 1000
+        cpu_ms = (time.process_time() - cpu) * 1000
     if response.status_code != 200:
         raise BenchmarkError(f"{url} answered {response.status_code}.")
-    return elapsed, len(captured.captured_queries), response.content
+    return elapsed, len(captured.captured_queries), response.content, cpu_ms
 
 
 def _measure(client: Client, name: str, url: str, repeat: int) -> PageResult:
@@ -154,7 +157,7 @@ def _measure(client: Client, name: str, url: str, repeat: int) -> PageResult:
         _timed(client, url)  # warm-up
         runs = [_timed(client, url) for _ in range(repeat)]
     with tempfile.TemporaryDirectory() as folder, override_settings(CACHES=_page_cache(folder)):
-        cold_ms, _, _ = _timed(client, url)
+        cold_ms = _timed(client, url)[0]
         warm = [_timed(client, url) for _ in range(repeat)]
     return PageResult(
         name,
@@ -165,6 +168,8 @@ def _measure(client: Client, name: str, url: str, repeat: int) -> PageResult:
         cold_ms=cold_ms,
         warm_ms=statistics.median(run[0] for run in warm),
         warm_queries=warm[-1][1],
+        cpu_ms=statistics.median(run[3] for run in runs),
+        warm_cpu_ms=statistics.median(run[3] for run in warm),
     )
 
 
@@ -234,7 +239,8 @@ def web_benchmark(*, repeat: int, write: Callable[[str], None], export: bool = T
         write("")
         write(
             f"{'page':34} {'queries':>7} {'median ms':>10} {'KB':>7}  "
-            f"{'cached: cold ms':>15} {'warm ms':>8} {'queries':>7}  targets (uncached)"
+            f"{'cached: cold ms':>15} {'warm ms':>8} {'queries':>7}  "
+            f"{'CPU ms':>6} {'warm':>5}  targets (uncached)"
         )
         for result in results:
             if result.name.startswith("admin"):
@@ -251,11 +257,13 @@ def web_benchmark(*, repeat: int, write: Callable[[str], None], export: bool = T
             write(
                 f"{result.name:34} {result.queries:7} {result.median_ms:10.1f} "
                 f"{result.size_kb:7.1f}  {result.cold_ms:15.1f} {result.warm_ms:8.1f} "
-                f"{result.warm_queries:7}  {verdict}"
+                f"{result.warm_queries:7}  {result.cpu_ms:6.1f} {result.warm_cpu_ms:5.1f}  "
+                f"{verdict}"
             )
         write(
             f"  (each page: median of {repeat} requests after one warm-up with the page cache "
-            f"off; with it on (files), the first request (cold) and the median of {repeat} more)"
+            f"off; with it on (files), the first request (cold) and the median of {repeat} more; "
+            "CPU: this process's, not PostgreSQL's)"
         )
         if not export:
             transaction.set_rollback(True)
