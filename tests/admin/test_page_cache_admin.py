@@ -8,15 +8,8 @@ TIMELINE = reverse("events:meeting-list")
 
 
 def test_a_correction_in_the_admin_shows_at_once(
-    editor_client, meeting, post_change_form, settings, tmp_path, django_capture_on_commit_callbacks
+    editor_client, meeting, post_change_form, page_cache, django_capture_on_commit_callbacks
 ):
-    settings.CACHES = {
-        **settings.CACHES,
-        "pages": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(tmp_path / "pages"),
-        },
-    }
     assert "Moscow" in editor_client.get(TIMELINE).text
     with django_capture_on_commit_callbacks(execute=True):
         response = post_change_form(editor_client, change_url(meeting), {"city": "Sochi"})
