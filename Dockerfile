@@ -34,9 +34,10 @@ RUN SECRET_KEY=build-only DATABASE_URL=sqlite:///:memory: \
     python manage.py build_extraction_cache
 
 # The app runs as an unprivileged user, who writes the large exports' files in /app/media
-# (a volume shared by web and workers: docker-compose.yml).
+# (a volume shared by web and workers: docker-compose.yml) and the page cache's files in
+# /app/var/cache/pages (PAGE_CACHE_URL; each web container its own).
 RUN useradd --system --create-home --uid 10001 entente \
-    && mkdir -p /app/media && chown entente /app/media
+    && mkdir -p /app/media /app/var/cache/pages && chown entente /app/media /app/var/cache/pages
 USER entente
 
 EXPOSE 8000

@@ -495,3 +495,13 @@ class ExportJob(models.Model):
 
     def __str__(self) -> str:
         return f"Export {self.pk} ({self.state}): {self.query or 'all meetings'}"
+
+
+class DataVersion(models.Model):
+    """One row whose `number` goes up after every commit that changes what the timeline shows
+    (events.data_version): the key under which rendered pages are cached (events.page_cache)."""
+
+    number = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"Data version {self.number}"

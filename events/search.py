@@ -23,6 +23,7 @@ from django.db import connections
 from django.db.models import Min, Q, QuerySet
 
 from events.country_index import involvements, meeting_refresh_countries
+from events.data_version import data_version_raise
 from events.extraction.names import normalize_name
 from events.extraction.place_names import city_names
 from events.models import (
@@ -96,6 +97,8 @@ def meeting_refresh_search(*, meetings: Iterable[Meeting] | QuerySet[Meeting]) -
     is written: it refreshes thousands of meetings a second, and a worker storing an article
     that repeats what others said writes no derived row.
     """
+    # Sort dates are written in bulk, which no receiver hears: the timeline changes here.
+    data_version_raise()
     if isinstance(meetings, QuerySet):
         instances: dict[int, Meeting] = {}
         ids = list(meetings.order_by().values_list("pk", flat=True))

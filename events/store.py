@@ -36,6 +36,7 @@ from django.db.models import Q
 from articles.models import Article
 from events.actors import country_codes
 from events.claims import claims_from_findings
+from events.data_version import data_version_raise
 from events.derived import meeting_refresh_derived
 from events.extraction.days import add_days
 from events.extraction.types import MeetingFinding
@@ -140,6 +141,8 @@ def _store(
     then: Callable[[], object] | None,
 ) -> list[Meeting]:
     with transaction.atomic():
+        # Sources, evidence and participants are written in bulk, which no receiver hears.
+        data_version_raise()
         stored = _store_claims(article_id, findings, claims, keys)
         if then is not None:
             then()
@@ -199,6 +202,7 @@ def _store_claims(
 
 def _recluster_meetings(meeting_ids: list[int], keys: set[str]) -> None:
     with transaction.atomic():
+        data_version_raise()
         claimed = MeetingSource.objects.filter(meeting_id__in=meeting_ids).select_related("meeting")
         locked = keys | neighbourhood_keys(_claim(source) for source in claimed if source.claim)
         lock_neighbourhoods(locked)

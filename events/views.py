@@ -13,6 +13,7 @@ from django.http import (
 )
 from django.http.request import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET, require_POST
@@ -28,6 +29,7 @@ from events.extraction_runs import articles_rerun_extraction
 from events.forms import MeetingFilterForm
 from events.histogram import histogram_chart
 from events.models import Evidence, Meeting
+from events.page_cache import cached_fragment
 from events.roles import user_is_editor
 from events.timeline import page_number, timeline_page
 
@@ -71,13 +73,45 @@ def _form_errors_text(form: MeetingFilterForm) -> str:
 @role_required("events.view_meeting")
 def meeting_list(request: HtmxHttpRequest) -> HttpResponse:
     """The timeline. Its filters live in the URL; htmx asks for the results alone when they
-    change (and the server pushes their URL), or for the next entries as the analyst scrolls."""
+    change (and the server pushes their URL), or for the next entries as the analyst scrolls.
+
+    The results (or the next entries) are the same for everyone with the same filters: they
+    come from the page cache (events.page_cache); the page around them is rendered for each
+    request, with the requester's own CSRF token and messages."""
     form = MeetingFilterForm(request.GET)
     query = filter_query(request.GET)
     partial = request.htmx and not request.htmx.history_restore_request
     more = partial and request.htmx.target == MORE_ENTRIES_TARGET
-    valid = form.is_valid()
-    context: dict = {
+    results = None
+    if form.is_valid():
+        number = page_number(request.GET.get("page"))
+        results = cached_fragment(
+            request,
+            kind="entries" if more else "results",
+            query=query,
+            page=number,
+            render=lambda: _results_html(form, query, number, more=more),
+        )
+
+    if partial and results is not None:
+        response = HttpResponse(results)
+    elif more:  # invalid filters: no entries to add
+        response = HttpResponse("")
+    elif partial:
+        response = render(request, "events/meeting_list.html#results", _page_context(form, query))
+    else:
+        context = _page_context(form, query)
+        context["results_html"] = results
+        response = render(request, "events/meeting_list.html", context)
+    if partial and not more:
+        push_url(response, f"{request.path}?{query.urlencode()}" if query else request.path)
+    # The same URL answers with a page or a fragment: caches must tell them apart.
+    patch_vary_headers(response, ["HX-Request", "HX-Target"])
+    return response
+
+
+def _page_context(form: MeetingFilterForm, query: QueryDict) -> dict:
+    return {
         "form": form,
         "query": query,
         "country_chips": [Suggestion(c.code, c.name, c.code) for c in form.countries],
@@ -87,25 +121,20 @@ def meeting_list(request: HtmxHttpRequest) -> HttpResponse:
             [form["kind"], form["status"], form["review_state"], form["order"]],
         ],
     }
-    if valid:
-        filters = form.filters()
-        number = page_number(request.GET.get("page"))
-        if more:
-            meetings = selectors.meeting_list(filters=filters)
-        else:
-            context["count"], meetings = selectors.counted_meeting_list(filters=filters)
-        context["page"] = timeline_page(meetings, number=number, continued=more)
 
+
+def _results_html(form: MeetingFilterForm, query: QueryDict, number: int, *, more: bool) -> str:
+    """The count and first page (`#results`), or a further page's entries (`#entries`), for
+    valid filters. Rendered without the request: nothing in it may depend on who asks."""
+    filters = form.filters()
+    context: dict = {"form": form, "query": query}
     if more:
-        response = render(request, "events/meeting_list.html#entries", context)
-    elif partial:
-        response = render(request, "events/meeting_list.html#results", context)
-        push_url(response, f"{request.path}?{query.urlencode()}" if query else request.path)
+        meetings = selectors.meeting_list(filters=filters)
     else:
-        response = render(request, "events/meeting_list.html", context)
-    # The same URL answers with a page or a fragment: caches must tell them apart.
-    patch_vary_headers(response, ["HX-Request", "HX-Target"])
-    return response
+        context["count"], meetings = selectors.counted_meeting_list(filters=filters)
+    context["page"] = timeline_page(meetings, number=number, continued=more)
+    partial = "entries" if more else "results"
+    return render_to_string(f"events/meeting_list.html#{partial}", context)
 
 
 @require_GET
@@ -113,9 +142,17 @@ def meeting_list(request: HtmxHttpRequest) -> HttpResponse:
 def meeting_histogram(request: HtmxHttpRequest) -> HttpResponse:
     """Meetings per month or year for the timeline's filters, as an SVG chart of links."""
     form = MeetingFilterForm(request.GET)
-    bars = selectors.meeting_histogram(filters=form.filters()) if form.is_valid() else []
-    context = {"chart": histogram_chart(bars), "query": filter_query(request.GET)}
-    return render(request, "events/includes/histogram.html", context)
+    query = filter_query(request.GET)
+    if not form.is_valid():
+        context = {"chart": histogram_chart([]), "query": query}
+        return render(request, "events/includes/histogram.html", context)
+
+    def chart() -> str:
+        bars = selectors.meeting_histogram(filters=form.filters())
+        context = {"chart": histogram_chart(bars), "query": query}
+        return render_to_string("events/includes/histogram.html", context)
+
+    return HttpResponse(cached_fragment(request, kind="histogram", query=query, render=chart))
 
 
 @require_GET

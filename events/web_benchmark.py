@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import statistics
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -22,7 +23,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 
 from articles.models import Article
@@ -47,8 +48,13 @@ class PageResult:
     name: str
     url: str
     queries: int
-    median_ms: float
+    median_ms: float  # with the page cache off: every request renders
     size_kb: float
+    cold_ms: float = 0.0  # the page cache on: the first request of its key, which renders
+    warm_ms: float = 0.0  # the page cache on: the median of the requests after it
+    warm_queries: int = 0
+    cpu_ms: float = 0.0  # this process's CPU time (not PostgreSQL's), cache off; less noisy
+    warm_cpu_ms: float = 0.0  # the same, cache on and warm
 
 
 @dataclass(frozen=True)
@@ -133,19 +139,52 @@ def _pivot_pages(actor: Actor, country: str) -> list[tuple[str, str]]:
     ]
 
 
-def _measure(client: Client, name: str, url: str, repeat: int) -> PageResult:
-    response = client.get(url)  # warm-up
+def _timed(client: Client, url: str) -> tuple[float, int, bytes, float]:
+    with CaptureQueriesContext(connection) as captured:
+        started, cpu = time.perf_counter(), time.process_time()
+        response = client.get(url)
+        elapsed = (time.perf_counter() - started) * 1000
+        cpu_ms = (time.process_time() - cpu) * 1000
     if response.status_code != 200:
         raise BenchmarkError(f"{url} answered {response.status_code}.")
-    times = []
-    queries = 0
-    for _ in range(repeat):
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = client.get(url)
-            times.append((time.perf_counter() - started) * 1000)
-        queries = len(captured.captured_queries)
-    return PageResult(name, url, queries, statistics.median(times), len(response.content) / 1024)
+    return elapsed, len(captured.captured_queries), response.content, cpu_ms
+
+
+def _measure(client: Client, name: str, url: str, repeat: int) -> PageResult:
+    """The page with the page cache off (a warm-up, then `repeat` requests), then on: its first
+    request (cold: it renders and stores the fragments) and `repeat` more (warm)."""
+    with override_settings(CACHES=_page_cache("off")):
+        _timed(client, url)  # warm-up
+        runs = [_timed(client, url) for _ in range(repeat)]
+    with tempfile.TemporaryDirectory() as folder, override_settings(CACHES=_page_cache(folder)):
+        cold_ms = _timed(client, url)[0]
+        warm = [_timed(client, url) for _ in range(repeat)]
+    return PageResult(
+        name,
+        url,
+        queries=runs[-1][1],
+        median_ms=statistics.median(run[0] for run in runs),
+        size_kb=len(runs[-1][2]) / 1024,
+        cold_ms=cold_ms,
+        warm_ms=statistics.median(run[0] for run in warm),
+        warm_queries=warm[-1][1],
+        cpu_ms=statistics.median(run[3] for run in runs),
+        warm_cpu_ms=statistics.median(run[3] for run in warm),
+    )
+
+
+def _page_cache(folder: str) -> dict:
+    """The settings' caches with the page cache in `folder` (files, as in production), or off."""
+    pages = (
+        {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+        if folder == "off"
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": folder,
+            "TIMEOUT": settings.PAGE_CACHE_SECONDS,
+        }
+    )
+    return {**settings.CACHES, "pages": pages}
 
 
 def _export(client: Client, *, trace: bool) -> ExportResult:
@@ -198,7 +237,11 @@ def web_benchmark(*, repeat: int, write: Callable[[str], None], export: bool = T
         ]
         admin_ms = results[-1].median_ms
         write("")
-        write(f"{'page':34} {'queries':>7} {'median ms':>10} {'KB':>7}  targets")
+        write(
+            f"{'page':34} {'queries':>7} {'median ms':>10} {'KB':>7}  "
+            f"{'cached: cold ms':>15} {'warm ms':>8} {'queries':>7}  "
+            f"{'CPU ms':>6} {'warm':>5}  targets (uncached)"
+        )
         for result in results:
             if result.name.startswith("admin"):
                 verdict = "(the reference)"
@@ -213,9 +256,15 @@ def web_benchmark(*, repeat: int, write: Callable[[str], None], export: bool = T
                 verdict += f" ({result.median_ms / admin_ms:.0%} of the admin's time)"
             write(
                 f"{result.name:34} {result.queries:7} {result.median_ms:10.1f} "
-                f"{result.size_kb:7.1f}  {verdict}"
+                f"{result.size_kb:7.1f}  {result.cold_ms:15.1f} {result.warm_ms:8.1f} "
+                f"{result.warm_queries:7}  {result.cpu_ms:6.1f} {result.warm_cpu_ms:5.1f}  "
+                f"{verdict}"
             )
-        write(f"  (each page: median of {repeat} requests after one warm-up)")
+        write(
+            f"  (each page: median of {repeat} requests after one warm-up with the page cache "
+            f"off; with it on (files), the first request (cold) and the median of {repeat} more; "
+            "CPU: this process's, not PostgreSQL's)"
+        )
         if not export:
             transaction.set_rollback(True)
             write("")

@@ -52,6 +52,22 @@ def analyst_client(client, analyst_user):
 
 
 @pytest.fixture
+def page_cache(settings, tmp_path) -> Path:
+    """The page cache on (it is off in the suite), with the production backend (files) in a
+    folder of the test's own; returns the folder."""
+    folder = tmp_path / "page-cache" / "pages"
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(folder),
+            "TIMEOUT": 30,
+        },
+    }
+    return folder
+
+
+@pytest.fixture
 def run_worker(db, monkeypatch):
     """Run django-tasks-db's worker until the queue is empty, as `db_worker --batch` does.
 

@@ -218,6 +218,46 @@ EXTRACTION_CACHE_DIR = os.environ.get(
     "EXTRACTION_CACHE_DIR", str(BASE_DIR / "var" / "cache" / "extraction")
 )
 
+
+# The rendered timeline fragments (events.page_cache), kept under the data version
+# (events.data_version) so that a change shows at the next request; PAGE_CACHE_SECONDS bounds
+# how long an entry lives in any case. PAGE_CACHE_URL chooses where: unset, files under
+# var/cache/pages (shared by the processes and replicas of one host); "file:///path", another
+# folder; "redis://host:6379/0" or "memcached://host:11211", a server several hosts share
+# (needs the redis or pymemcache package); "locmem://", this process only; "off", no cache.
+def page_cache(url: str, seconds: int) -> dict:
+    scheme, _, rest = url.partition("://")
+    backends = {
+        "file": "django.core.cache.backends.filebased.FileBasedCache",
+        "redis": "django.core.cache.backends.redis.RedisCache",
+        "memcached": "django.core.cache.backends.memcached.PyMemcacheCache",
+        "locmem": "django.core.cache.backends.locmem.LocMemCache",
+    }
+    if url.strip().lower() in {"off", "none", "0", "false"}:
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    if scheme not in backends:
+        raise ValueError(f"PAGE_CACHE_URL {url!r}: use file, redis, memcached, locmem or off")
+    location = {"file": rest, "redis": url, "memcached": rest, "locmem": "pages"}[scheme]
+    return {
+        "BACKEND": backends[scheme],
+        "LOCATION": location,
+        "TIMEOUT": seconds,
+        # Pages of a few common views: more entries than the few hundred Django keeps by default.
+        "OPTIONS": {"MAX_ENTRIES": 5000} if scheme in {"file", "locmem"} else {},
+        "KEY_PREFIX": "entente-pages",
+    }
+
+
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "30"))
+PAGE_CACHE_URL = os.environ.get("PAGE_CACHE_URL") or f"file://{BASE_DIR / 'var/cache/pages'}"
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": page_cache(PAGE_CACHE_URL, PAGE_CACHE_SECONDS),
+}
+# Each process reads the data version at most once in this many seconds: a change shows in
+# every process within it.
+DATA_VERSION_CHECK_SECONDS = float(os.environ.get("DATA_VERSION_CHECK_SECONDS", "1"))
+
 # One line per event on standard error: "text" for people, "json" for log collectors (the
 # default in production). Django's own handlers are dropped so that nothing is printed twice,
 # and a 4xx answer is logged as one line without its traceback (config.logs).

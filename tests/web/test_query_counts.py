@@ -1,6 +1,9 @@
 """Each page's queries are few and do not grow with the meetings shown (no query per row).
 
-Every request spends 4 on the session, the user and their permissions (user and group)."""
+Every request spends 4 on the session, the user and their permissions (user and group). The
+timeline's pages read the data version too (events.data_version; in the suite at every request,
+in production at most once a second per process), and are counted here without the page cache,
+as on a first visit."""
 
 import datetime as dt
 
@@ -47,13 +50,13 @@ def busy_timeline(db):
 @pytest.mark.parametrize(
     ("params", "queries"),
     [
-        ({}, 7),
-        ({"country": "CN"}, 8),
-        ({"actor": "first"}, 8),
-        ({"date_from": "2020-03-01", "date_to": "2021-06-30"}, 7),
-        ({"q": "envoy talks"}, 7),
-        ({"page": "3"}, 7),
-        ({"order": "oldest", "kind": "meeting", "status": "occurred"}, 7),
+        ({}, 8),
+        ({"country": "CN"}, 9),
+        ({"actor": "first"}, 9),
+        ({"date_from": "2020-03-01", "date_to": "2021-06-30"}, 8),
+        ({"q": "envoy talks"}, 8),
+        ({"page": "3"}, 8),
+        ({"order": "oldest", "kind": "meeting", "status": "occurred"}, 8),
     ],
 )
 def test_timeline_pages(
@@ -70,19 +73,19 @@ def test_timeline_pages(
 def test_results_fragment_and_scrolled_pages(
     analyst_client, busy_timeline, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(8):
         analyst_client.get(TIMELINE, {"kind": "meeting"}, headers={"HX-Request": "true"})
-    with django_assert_max_num_queries(6):  # no count
+    with django_assert_max_num_queries(7):  # no count
         analyst_client.get(
             TIMELINE, {"page": 2}, headers={"HX-Request": "true", "HX-Target": "timeline-more"}
         )
 
 
 def test_histogram(analyst_client, busy_timeline, django_assert_max_num_queries):
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):
         response = analyst_client.get(reverse("events:meeting-histogram"))
     assert "Meetings per month" in response.text
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         analyst_client.get(reverse("events:meeting-histogram"), {"country": "IN"})
 
 
