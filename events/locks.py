@@ -52,7 +52,8 @@ def lock_keys(namespace: int, names: Iterable[str], *, shared: Iterable[str] = (
 # --- Meetings' neighbourhoods ---------------------------------------------------------------------
 
 
-# An undated report may lie a year on either side of its publication: 25 months.
+# Windows of up to this many months lock their months; an undated report's (a year either side
+# of its publication: 25 months) stays below it, and a longer one takes the whole country.
 MAX_MONTHS = 36
 
 

@@ -6,6 +6,8 @@ gives one candidate per round."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from events.extraction.annotate import Mention, is_country_like
 from events.extraction.dates import FUTURE, PAST
 from events.extraction.gazetteer import CITY, COUNTRY, ORGANISATION
@@ -26,6 +28,8 @@ from events.extraction.meetings.status import StatusCues
 from events.extraction.meetings.venue import Venues
 from events.extraction.persons import PersonMention
 
+# What a trigger that needs a place takes as one after it ("visit to Cairo", "to NATO").
+NEEDED_PLACES = frozenset({CITY, COUNTRY, ORGANISATION})
 SEGMENT_GAP = 10  # tokens between meeting words that tell of different encounters
 
 
@@ -115,20 +119,21 @@ class Candidates(Part):
         if trigger.text in self.res.call_needs_person:
             if before and before[-1] in {"so", "-"}:
                 return False
-            if not self._person_near(trigger.end, 5, trigger.sentence) and not (
+            if not self._follows(trigger, 5, self.people.mentions) and not (
                 before and before[-1] in self.res.anaphora
             ):
                 return False
-        if trigger.text in self.res.needs_person_object and not self._person_near(
-            trigger.end, 7, trigger.sentence
+        if trigger.text in self.res.needs_person_object and not self._follows(
+            trigger, 7, self.people.mentions
         ):
             return False
-        if trigger.text in self.res.needs_place and not self._place_near(
-            trigger.end, 3, trigger.sentence
+        if trigger.text in self.res.needs_place and not self._follows(
+            trigger, 3, (place for place in self.ann.places if place.label in NEEDED_PLACES)
         ):
             return False
-        if trigger.text in self.res.needs_envoy and not self._envoy_near(
-            trigger.end, 6, trigger.sentence
+        # A ministry summons a foreign diplomat to protest: an encounter; a court summons is not.
+        if trigger.text in self.res.needs_envoy and not self._follows(
+            trigger, 6, (title for title in self.ann.titles if title.label == "diplomat")
         ):
             return False
         return sentence_end > trigger.start
@@ -147,27 +152,13 @@ class Candidates(Part):
                 straight ^= 1
         return depth > 0 or straight == 1
 
-    def _person_near(self, position: int, window: int, sentence: int) -> bool:
+    @staticmethod
+    def _follows(trigger: Mention, window: int, mentions: Iterable) -> bool:
+        """One of `mentions` starts within `window` tokens after the trigger, in its sentence."""
         return any(
-            mention.sentence == sentence and position <= mention.start <= position + window
-            for mention in self.people.mentions
-        )
-
-    def _envoy_near(self, position: int, window: int, sentence: int) -> bool:
-        # A ministry summons a foreign diplomat to protest: an encounter; a court summons is not.
-        return any(
-            title.sentence == sentence
-            and position <= title.start <= position + window
-            and title.label == "diplomat"
-            for title in self.ann.titles
-        )
-
-    def _place_near(self, position: int, window: int, sentence: int) -> bool:
-        return any(
-            place.sentence == sentence
-            and position <= place.start <= position + window
-            and place.label in {CITY, COUNTRY, ORGANISATION}
-            for place in self.ann.places
+            mention.sentence == trigger.sentence
+            and trigger.end <= mention.start <= trigger.end + window
+            for mention in mentions
         )
 
     def _sentence_candidates(
