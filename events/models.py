@@ -215,7 +215,8 @@ class Meeting(models.Model):
             # Counting the timeline's meetings (all but rejected ones) from an index alone.
             models.Index(fields=["review_state"], name="meeting_review_state"),
             # The timeline's order has its indexes too (migration 0005): on PostgreSQL only,
-            # since SQLite cannot index NULLS LAST.
+            # since SQLite cannot index NULLS LAST. The oldest-first one carries the date
+            # filters' columns, for counting a date range from the index (migration 0014).
         ]
 
     def __str__(self) -> str:

@@ -58,30 +58,39 @@ def meetings_matching(
     """The meetings whose document has, for every word of `text`, a word beginning with it.
 
     `many`: the caller has counted MANY_MATCHES or more of them (see the comment below)."""
-    words = search_words(text)
-    if not words:
+    documents = documents_matching(text, using=meetings.db)
+    if documents is None:
         return meetings
-    documents = MeetingSearch.objects.using(meetings.db)
+    matching = documents.order_by().values("meeting_id")
     if connections[meetings.db].vendor == "postgresql":
-        # Words are letters and digits only (normalize_name splits on anything else), so they
-        # are safe in a raw tsquery.
-        query = SearchQuery(
-            " & ".join(f"{word}:*" for word in words), search_type="raw", config="simple"
-        )
-        documents = documents.annotate(vector=DOCUMENT_VECTOR).filter(vector=query)
         # Folded into the page's query, the planner guesses that a word matches 0.5% of the
         # documents, and walks the timeline's index testing each meeting: a rare word (most
         # names) then tested every meeting, 6 s at 200,000. Kept apart, the GIN index finds
         # the matches first: a rare word in under a millisecond, a word in half the meetings
         # in about 250 ms, which is where the walk is the quicker (docs/benchmarks.md).
-        matching = documents.order_by().values("meeting_id")
         return meetings.filter(pk__in=matching if many else matching[:_FENCE])
-    else:
-        for word in words:
-            documents = documents.filter(
-                Q(document__startswith=word) | Q(document__contains=f" {word}")
-            )
-    return meetings.filter(pk__in=documents.values("meeting_id"))
+    return meetings.filter(pk__in=matching)
+
+
+def documents_matching(text: str, *, using: str = "default") -> QuerySet[MeetingSearch] | None:
+    """The search documents (one per meeting) that have, for every word of `text`, a word
+    beginning with it; None when `text` has no words (it filters nothing)."""
+    words = search_words(text)
+    if not words:
+        return None
+    documents = MeetingSearch.objects.using(using)
+    if connections[using].vendor == "postgresql":
+        # Words are letters and digits only (normalize_name splits on anything else), so they
+        # are safe in a raw tsquery.
+        query = SearchQuery(
+            " & ".join(f"{word}:*" for word in words), search_type="raw", config="simple"
+        )
+        return documents.annotate(vector=DOCUMENT_VECTOR).filter(vector=query)
+    for word in words:
+        documents = documents.filter(
+            Q(document__startswith=word) | Q(document__contains=f" {word}")
+        )
+    return documents
 
 
 # --- Deriving the fields --------------------------------------------------------------------

@@ -29,7 +29,7 @@ from events.extraction_runs import articles_rerun_extraction
 from events.forms import MeetingFilterForm
 from events.histogram import histogram_chart
 from events.models import Evidence, Meeting
-from events.page_cache import cached_fragment
+from events.page_cache import cached_count, cached_fragment
 from events.roles import user_is_editor
 from events.timeline import page_number, timeline_page
 
@@ -131,7 +131,8 @@ def _results_html(form: MeetingFilterForm, query: QueryDict, number: int, *, mor
     if more:
         meetings = selectors.meeting_list(filters=filters)
     else:
-        context["count"], meetings = selectors.counted_meeting_list(filters=filters)
+        count = cached_count(query=query, count=lambda: selectors.meeting_count(filters=filters))
+        context["count"], meetings = selectors.counted_meeting_list(filters=filters, count=count)
     context["page"] = timeline_page(meetings, number=number, continued=more)
     partial = "entries" if more else "results"
     return render_to_string(f"events/meeting_list.html#{partial}", context)

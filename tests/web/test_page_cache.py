@@ -14,7 +14,7 @@ from articles.services import article_create
 from events.extraction.types import PersonFinding
 from events.models import Meeting
 from events.store import meetings_replace_for_article
-from tests.factories import make_finding
+from tests.factories import make_finding, make_meeting
 
 TIMELINE = reverse("events:meeting-list")
 HISTOGRAM = reverse("events:meeting-histogram")
@@ -179,3 +179,34 @@ def test_a_failing_cache_costs_time_not_the_page(analyst_client, timeline, page_
     response = analyst_client.get(TIMELINE)
     assert response.status_code == 200
     assert "Xi Jinping visits Moscow" in response.text
+
+
+def count_queries(client, params, **kwargs) -> tuple[int, object]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(TIMELINE, params, **kwargs)
+    assert response.status_code == 200
+    # Not the page's own query, which counts each meeting's sources.
+    return sum(q["sql"].startswith("SELECT COUNT(") for q in queries), response
+
+
+def test_further_pages_and_the_other_order_reuse_the_count(
+    analyst_client, timeline, page_cache, django_capture_on_commit_callbacks
+):
+    htmx = {"HX-Request": "true"}
+    counted, first = count_queries(analyst_client, {"country": "RU"})
+    assert counted == 1
+    assert "2 meetings" in results_section(first)
+    # Page 2 (empty here) and the oldest-first order are entries of their own: no new count.
+    counted, second = count_queries(analyst_client, {"country": "RU", "page": "2"}, headers=htmx)
+    assert counted == 0
+    assert "2 meetings" in second.text
+    counted, _ = count_queries(analyst_client, {"country": "RU", "order": "oldest"})
+    assert counted == 0
+    # Other filters are counted on their own.
+    assert count_queries(analyst_client, {"country": "CN"})[0] == 1
+    # A committed change makes a new data version: counted again.
+    with django_capture_on_commit_callbacks(execute=True):
+        make_meeting(title="Talks in Sochi", start=dt.date(2026, 2, 5), country="RU")
+    counted, after = count_queries(analyst_client, {"country": "RU", "page": "2"}, headers=htmx)
+    assert counted == 1
+    assert "3 meetings" in after.text
