@@ -99,7 +99,7 @@ def cached_fragment(
     return mark_safe(_cached(key, render_under_version))
 
 
-def cached_count(*, query: QueryDict, count: Callable[[], int]) -> int:
+def cached_count[T](*, query: QueryDict, count: Callable[[], T]) -> T:
     """How many meetings the filters in `query` match: from the cache, or counted by `count`.
 
     The first page and every page after it (`?page=N`) show the same count: counted once per

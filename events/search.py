@@ -42,7 +42,7 @@ DOCUMENT_VECTOR = SearchVector("document", config="simple")
 REFRESH_BATCH = 500
 # A LIMIT no table reaches: it changes no result, but keeps PostgreSQL from folding the search
 # into the page's query (see meetings_matching).
-_FENCE = 10**12
+SEARCH_FENCE = 10**12
 # From this many matches on, walking the timeline in order finds a page of them soonest.
 MANY_MATCHES = 20_000
 
@@ -68,7 +68,7 @@ def meetings_matching(
         # names) then tested every meeting, 6 s at 200,000. Kept apart, the GIN index finds
         # the matches first: a rare word in under a millisecond, a word in half the meetings
         # in about 250 ms, which is where the walk is the quicker (docs/benchmarks.md).
-        return meetings.filter(pk__in=matching if many else matching[:_FENCE])
+        return meetings.filter(pk__in=matching if many else matching[:SEARCH_FENCE])
     return meetings.filter(pk__in=matching)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db import connections
 from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, When
 from django.db.models.functions import TruncMonth
 
@@ -16,12 +17,13 @@ from events.models import (
     Evidence,
     Meeting,
     MeetingCountry,
+    MeetingSearch,
     MeetingSource,
     MeetingTombstone,
     Participant,
     ReviewState,
 )
-from events.search import MANY_MATCHES, documents_matching, meetings_matching
+from events.search import MANY_MATCHES, SEARCH_FENCE, documents_matching, meetings_matching
 
 NEWEST_FIRST = "newest"
 OLDEST_FIRST = "oldest"
@@ -147,9 +149,50 @@ def meeting_count(*, filters: MeetingFilters) -> int:
     if rows is None:
         return meetings_filtered(filters=filters).count()
     if filters.review_state is None:
-        rejected = Meeting.objects.filter(review_state=ReviewState.REJECTED).values("pk")
-        rows = rows.exclude(meeting_id__in=rejected)
+        rows = rows.exclude(meeting_id__in=_rejected_ids())
     return rows.count()
+
+
+@dataclass(frozen=True)
+class TimelineCount:
+    number: int
+    more: bool = False  # more than `number` meetings match (a broad search, not counted out)
+
+
+def timeline_count(*, filters: MeetingFilters) -> TimelineCount:
+    """The timeline's count: meeting_count, except that a search alone matching more than
+    MANY_MATCHES meetings is counted only that far.
+
+    Counting a search's matches reads each matching document (PostgreSQL's full-text index
+    holds no meeting ids), and the documents are long: a word found in 90,000 meetings took
+    250 ms; counted to 20,000, under 100 ms. Past that many, the page's own query walks the
+    timeline and needs no exact count either (events.search.meetings_matching)."""
+    rows = _rows_of_one_filter(filters)
+    if not filters.q.strip() or rows is None or rows.model is not MeetingSearch:
+        return TimelineCount(meeting_count(filters=filters))
+    if filters.review_state is None:
+        rows = rows.exclude(meeting_id__in=_rejected_ids())
+    found = _count_up_to(rows.values("pk"), MANY_MATCHES + 1)
+    if found > MANY_MATCHES:
+        return TimelineCount(MANY_MATCHES, more=True)
+    return TimelineCount(found)
+
+
+def _count_up_to(rows: QuerySet, most: int) -> int:
+    """How many rows, up to `most`. The rows are read whole in a subquery of their own, and
+    only then counted up to the limit: a LIMIT on the search itself makes PostgreSQL test
+    every document in turn rather than use the full-text index (2.7 s for a common word)."""
+    sql, params = rows.query.sql_with_params()
+    with connections[rows.db].cursor() as cursor:
+        cursor.execute(
+            f"SELECT COUNT(*) FROM (SELECT 1 FROM ({sql} LIMIT %s) AS found LIMIT %s) AS counted",
+            (*params, SEARCH_FENCE, most),
+        )
+        return cursor.fetchone()[0]
+
+
+def _rejected_ids() -> QuerySet[Meeting]:
+    return Meeting.objects.filter(review_state=ReviewState.REJECTED).values("pk")
 
 
 def _rows_of_one_filter(filters: MeetingFilters) -> QuerySet | None:

@@ -131,8 +131,11 @@ def _results_html(form: MeetingFilterForm, query: QueryDict, number: int, *, mor
     if more:
         meetings = selectors.meeting_list(filters=filters)
     else:
-        count = cached_count(query=query, count=lambda: selectors.meeting_count(filters=filters))
-        context["count"], meetings = selectors.counted_meeting_list(filters=filters, count=count)
+        count = cached_count(query=query, count=lambda: selectors.timeline_count(filters=filters))
+        context["count"], meetings = selectors.counted_meeting_list(
+            filters=filters, count=count.number
+        )
+        context["count_more"] = count.more
     context["page"] = timeline_page(meetings, number=number, continued=more)
     partial = "entries" if more else "results"
     return render_to_string(f"events/meeting_list.html#{partial}", context)

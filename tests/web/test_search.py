@@ -8,9 +8,16 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from events.models import Meeting, MeetingSearch
+from events.models import Meeting, MeetingSearch, ReviewState
 from events.search import meeting_refresh_search, search_words
-from events.selectors import MeetingFilters, counted_meeting_list, meetings_filtered
+from events.selectors import (
+    MeetingFilters,
+    TimelineCount,
+    counted_meeting_list,
+    meeting_count,
+    meetings_filtered,
+    timeline_count,
+)
 from tests.factories import add_source, make_actor, make_article, make_meeting
 
 URL = reverse("events:meeting-list")
@@ -165,3 +172,37 @@ def test_the_timeline_counts_before_it_reads_a_page(meetings):
         "Ahmed al-Sharaa visits Moscow",
         "Prabowo Subianto visits Beijing",
     }
+
+
+@pytest.mark.parametrize(("text", "exact"), [("visits", 2), ("moscow", 1), ("nobody", 0)])
+def test_a_broad_search_is_counted_only_so_far(meetings, monkeypatch, text, exact):
+    # Counting every match of a common word costs a read of every matching document: past
+    # MANY_MATCHES the timeline says "more than" (here MANY_MATCHES is 1).
+    monkeypatch.setattr("events.selectors.MANY_MATCHES", 1)
+    filters = MeetingFilters(q=text)
+
+    counted = timeline_count(filters=filters)
+
+    assert counted == (TimelineCount(1, more=True) if exact > 1 else TimelineCount(exact))
+    assert meeting_count(filters=filters) == exact
+
+
+def test_a_rejected_meeting_is_no_match_of_a_capped_count(meetings, monkeypatch):
+    monkeypatch.setattr("events.selectors.MANY_MATCHES", 1)
+    Meeting.objects.filter(title="Prabowo Subianto visits Beijing").update(
+        review_state=ReviewState.REJECTED
+    )
+
+    assert timeline_count(filters=MeetingFilters(q="visits")) == TimelineCount(1)
+    everything = MeetingFilters(q="visits", review_state="all")
+    assert timeline_count(filters=everything) == TimelineCount(1, more=True)
+
+
+def test_the_timeline_says_more_than_for_a_broad_search(analyst_client, meetings, monkeypatch):
+    monkeypatch.setattr("events.selectors.MANY_MATCHES", 1)
+    broad = analyst_client.get(URL, {"q": "visits"})
+    narrow = analyst_client.get(URL, {"q": "visits", "kind": "visit"})  # counted exactly
+
+    assert "More than 1 meeting" in broad.text
+    assert len(broad.context["page"].entries) == 2
+    assert "2 meetings" in narrow.text and "More than" not in narrow.text
