@@ -214,6 +214,11 @@ class Meeting(models.Model):
             models.Index(fields=["kind", "status"]),
             # Counting the timeline's meetings (all but rejected ones) from an index alone.
             models.Index(fields=["review_state"], name="meeting_review_state"),
+            # The rejected meetings' ids, which a count by one country, actor or search
+            # leaves out (events.selectors.meeting_count): read from this index alone.
+            models.Index(
+                fields=["id"], condition=models.Q(review_state="rejected"), name="meeting_rejected"
+            ),
             # The timeline's order has its indexes too (migration 0005): on PostgreSQL only,
             # since SQLite cannot index NULLS LAST. The oldest-first one carries the date
             # filters' columns, for counting a date range from the index (migration 0014).
