@@ -106,6 +106,10 @@ def _pages() -> list[tuple[str, str]]:
         (f'search "{common}"', f"{timeline}?{urlencode({'q': common})}"),
         ("page 50", f"{timeline}?page=50"),
         ("histogram", reverse("events:meeting-histogram")),
+        (
+            f"histogram by country ({country})",
+            f"{reverse('events:meeting-histogram')}?{urlencode({'country': country})}",
+        ),
         *_pivot_pages(actor, country),
         ("admin meeting changelist", reverse("admin:events_meeting_changelist")),
     ]
