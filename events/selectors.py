@@ -144,7 +144,7 @@ def meeting_count(*, filters: MeetingFilters) -> int:
     A filter by one country, one actor or a search alone is counted on its own rows (one per
     meeting), leaving out rejected meetings by their ids: a hashed list of a few thousand. Joined
     to the meetings instead, PostgreSQL reads every meeting to compare (at 200,000 meetings a
-    country's count took 75-90 ms that way, 25 ms this way; docs/benchmarks.md)."""
+    country's count took 75-120 ms that way, 20-30 ms this way; docs/benchmarks.md)."""
     rows = _rows_of_one_filter(filters)
     if rows is None:
         return meetings_filtered(filters=filters).count()
@@ -165,10 +165,10 @@ def timeline_count(*, filters: MeetingFilters) -> TimelineCount:
 
     Counting a search's matches reads each matching document (PostgreSQL's full-text index
     holds no meeting ids), and the documents are long: a word found in 90,000 meetings took
-    250 ms; counted to 20,000, under 100 ms. Past that many, the page's own query walks the
+    250-500 ms; counted to 20,000, 120-140 ms. Past that many, the page's own query walks the
     timeline and needs no exact count either (events.search.meetings_matching)."""
     rows = _rows_of_one_filter(filters)
-    if not filters.q.strip() or rows is None or rows.model is not MeetingSearch:
+    if rows is None or rows.model is not MeetingSearch:
         return TimelineCount(meeting_count(filters=filters))
     if filters.review_state is None:
         rows = rows.exclude(meeting_id__in=_rejected_ids())
