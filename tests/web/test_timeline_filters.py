@@ -129,3 +129,20 @@ def test_an_actor_chosen_by_alias_is_found_by_id(analyst_client, db):
     response = analyst_client.get(URL, {"actor": actor.pk})
 
     assert titles(response) == {"Talks in Paris"}
+
+
+def test_a_range_finds_long_meetings_coarse_dates_and_reports(analyst_client, db):
+    # On PostgreSQL a range is also bounded below on the sort date (events.selectors.
+    # _earliest_start): meetings that began long before it, dates known to the year and
+    # meetings placed by their first report must still count.
+    make_meeting(title="Long talks", start=dt.date(2019, 6, 1), end=dt.date(2021, 6, 30))
+    make_meeting(title="Sometime in 2020", start=dt.date(2020, 1, 1), precision="year")
+    reported = make_meeting(title="Undated talks", start=None)
+    add_source(reported, make_article(published_on=dt.date(2021, 1, 3)))
+    make_meeting(title="Over before", start=dt.date(2020, 12, 1), end=dt.date(2020, 12, 20))
+    make_meeting(title="Long ago", start=dt.date(2015, 3, 1))
+
+    response = analyst_client.get(URL, {"date_from": "2020-12-31", "date_to": "2021-01-05"})
+
+    assert titles(response) == {"Long talks", "Sometime in 2020", "Undated talks"}
+    assert response.context["count"] == 3
