@@ -6,6 +6,7 @@ works on the light `Token` records made here, which keep what it asks of every t
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from itertools import repeat
@@ -75,10 +76,10 @@ class Document:
     @cached_property
     def positions(self) -> dict[str, list[int]]:
         """Where each folded word occurs: lexicon lookups start only where a phrase can."""
-        found: dict[str, list[int]] = {}
+        found: defaultdict[str, list[int]] = defaultdict(list)
         for i, key in enumerate(self.keys):
-            found.setdefault(key, []).append(i)
-        return found
+            found[key].append(i)
+        return dict(found)  # a plain dict: a lookup of a missing word adds nothing
 
     def sentence_text(self, index: int) -> str:
         start, end = self.sentences[index]

@@ -7,6 +7,7 @@ the first word of any phrase?), and it needs no rebuilding when entries are adde
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from itertools import chain
 from typing import Any, NamedTuple
 
 from spacy.language import Language
@@ -123,7 +124,9 @@ class PhraseIndex:
         occurs) lets the search skip straight to the words a phrase can start with."""
         first = self._first
         if positions is not None:
-            starts = sorted(i for key in first & positions.keys() for i in positions[key])
+            starts = sorted(
+                chain.from_iterable(map(positions.__getitem__, first & positions.keys()))
+            )
         else:
             starts = [i for i, key in enumerate(keys) if key in first]
         lengths = self._lengths
