@@ -119,8 +119,11 @@ def _is_headline(words: list[str], is_title: bool) -> bool:
     return capitalized / len(alphabetic) >= (0.6 if is_title else 0.7)
 
 
-def _tokens_and_sentences(doc, text: str) -> tuple[list[Token], list[tuple[int, int]]]:
-    """The words of a parsed text (whitespace tokens left out) and the sentences they form.
+def _tokens_and_sentences(
+    doc, text: str
+) -> tuple[list[Token], list[tuple[int, int]], list[str], list[str]]:
+    """The words of a parsed text (whitespace tokens left out) and the sentences they form;
+    with the words' texts and folded keys, for `Document.texts` and `Document.keys`.
 
     Worked out column by column over spaCy's attribute array, with no Python step per token
     beyond building its record: this runs on every token of every article, and a loop doing
@@ -129,7 +132,7 @@ def _tokens_and_sentences(doc, text: str) -> tuple[list[Token], list[tuple[int, 
     # One array read instead of a Python object per token.
     rows = doc.to_array([IDX, LENGTH, IS_ALPHA, IS_SPACE, SENT_START])
     if not len(rows):
-        return [], []
+        return [], [], [], []
     starts_at, lengths, alpha, space, sent_start = rows.T
     # What starts a sentence: spaCy's sentence start, or a line break. spaCy keeps line breaks
     # in whitespace tokens; a mark on one (a break, or a sentence start) passes to the next
@@ -140,7 +143,7 @@ def _tokens_and_sentences(doc, text: str) -> tuple[list[Token], list[tuple[int, 
             marks[k] = True
     words = numpy.flatnonzero(space == 0)
     if not len(words):
-        return [], []
+        return [], [], [], []
     # A word begins a sentence when a mark falls after the word before it, up to itself.
     seen = numpy.cumsum(marks)[words]
     begins = numpy.empty(len(words), dtype=bool)
@@ -153,6 +156,7 @@ def _tokens_and_sentences(doc, text: str) -> tuple[list[Token], list[tuple[int, 
     starts = starts_at[words].tolist()
     ends = (starts_at + lengths)[words].tolist()
     raws = [text[start:end] for start, end in zip(starts, ends, strict=True)]
+    keys = list(map(fold, raws))
     tokens = list(
         map(
             tuple.__new__,
@@ -160,7 +164,7 @@ def _tokens_and_sentences(doc, text: str) -> tuple[list[Token], list[tuple[int, 
             zip(
                 range(len(raws)),
                 raws,
-                map(fold, raws),
+                keys,
                 starts,
                 ends,
                 sentence_of,
@@ -172,7 +176,7 @@ def _tokens_and_sentences(doc, text: str) -> tuple[list[Token], list[tuple[int, 
             ),
         )
     )
-    return tokens, sentences
+    return tokens, sentences, raws, keys
 
 
 def read(title: str, body: str, spacy_language: str) -> Document:
@@ -180,14 +184,13 @@ def read(title: str, body: str, spacy_language: str) -> Document:
     title = title if title.strip() else ""
     text = f"{title}{TITLE_SEPARATOR}{body}" if title else body
     doc = pipeline(spacy_language)(text)
-    tokens, sentences = _tokens_and_sentences(doc, text)
+    tokens, sentences, texts, keys = _tokens_and_sentences(doc, text)
 
     # Capitals tell nothing of names in headlines and in a title written in capitals.
     shouting = _is_shouting(title)
     title_end = len(title)
     title_sentences = sum(1 for start, _ in sentences if tokens[start].start < title_end)
     headlines: set[int] = set()
-    texts = [token.text for token in tokens]
     for index, (start, stop) in enumerate(sentences):
         in_title = index < title_sentences
         if _is_headline(texts[start:stop], is_title=in_title):
@@ -196,7 +199,7 @@ def read(title: str, body: str, spacy_language: str) -> Document:
             continue
         for i in range(start, stop):
             tokens[i] = tokens[i]._replace(capitalized=False)
-    return Document(
+    document = Document(
         title=title,
         body=body,
         text=text,
@@ -206,3 +209,7 @@ def read(title: str, body: str, spacy_language: str) -> Document:
         shouting_title=shouting,
         headline_sentences=frozenset(headlines),
     )
+    # Known already: the cached properties need not walk the tokens again.
+    document.texts = texts
+    document.keys = keys
+    return document
