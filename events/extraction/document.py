@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from itertools import repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 import numpy
@@ -110,10 +111,11 @@ def _is_shouting(text: str) -> bool:
 
 def _is_headline(words: list[str], is_title: bool) -> bool:
     """Written In Title Case, Like A Headline: capitals then tell nothing of names."""
+    # The cheap test first: most of an article's sentences are long or end in a full stop.
+    if not is_title and (len(words) > 25 or words[-1] in {".", "!", "?", "”", '"'}):
+        return False
     alphabetic = [word for word in words if word[:1].isalpha()]
     if len(alphabetic) < 4:
-        return False
-    if not is_title and (len(words) > 25 or words[-1] in {".", "!", "?", "”", '"'}):
         return False
     capitalized = sum(word[:1].isupper() for word in alphabetic)
     return capitalized / len(alphabetic) >= (0.6 if is_title else 0.7)
@@ -168,7 +170,7 @@ def _tokens_and_sentences(
                 starts,
                 ends,
                 sentence_of,
-                [raw[:1].isupper() for raw in raws],
+                list(map(str.isupper, map(itemgetter(0), raws))),  # words are never empty
                 (alpha[words] == 1).tolist(),
                 # "" past the text's end is no space.
                 [text[end : end + 1].isspace() for end in ends],
