@@ -6,10 +6,14 @@ works on the light `Token` records made here, which keep what it asks of every t
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from itertools import repeat
+from operator import itemgetter
 from typing import NamedTuple
 
+import numpy
 import spacy
 from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
@@ -73,10 +77,10 @@ class Document:
     @cached_property
     def positions(self) -> dict[str, list[int]]:
         """Where each folded word occurs: lexicon lookups start only where a phrase can."""
-        found: dict[str, list[int]] = {}
+        found: defaultdict[str, list[int]] = defaultdict(list)
         for i, key in enumerate(self.keys):
-            found.setdefault(key, []).append(i)
-        return found
+            found[key].append(i)
+        return dict(found)  # a plain dict: a lookup of a missing word adds nothing
 
     def sentence_text(self, index: int) -> str:
         start, end = self.sentences[index]
@@ -107,13 +111,74 @@ def _is_shouting(text: str) -> bool:
 
 def _is_headline(words: list[str], is_title: bool) -> bool:
     """Written In Title Case, Like A Headline: capitals then tell nothing of names."""
+    # The cheap test first: most of an article's sentences are long or end in a full stop.
+    if not is_title and (len(words) > 25 or words[-1] in {".", "!", "?", "”", '"'}):
+        return False
     alphabetic = [word for word in words if word[:1].isalpha()]
     if len(alphabetic) < 4:
         return False
-    if not is_title and (len(words) > 25 or words[-1] in {".", "!", "?", "”", '"'}):
-        return False
     capitalized = sum(word[:1].isupper() for word in alphabetic)
     return capitalized / len(alphabetic) >= (0.6 if is_title else 0.7)
+
+
+def _tokens_and_sentences(
+    doc, text: str
+) -> tuple[list[Token], list[tuple[int, int]], list[str], list[str]]:
+    """The words of a parsed text (whitespace tokens left out) and the sentences they form;
+    with the words' texts and folded keys, for `Document.texts` and `Document.keys`.
+
+    Worked out column by column over spaCy's attribute array, with no Python step per token
+    beyond building its record: this runs on every token of every article, and a loop doing
+    the same token by token took most of the engine's reading time.
+    """
+    # One array read instead of a Python object per token.
+    rows = doc.to_array([IDX, LENGTH, IS_ALPHA, IS_SPACE, SENT_START])
+    if not len(rows):
+        return [], [], [], []
+    starts_at, lengths, alpha, space, sent_start = rows.T
+    # What starts a sentence: spaCy's sentence start, or a line break. spaCy keeps line breaks
+    # in whitespace tokens; a mark on one (a break, or a sentence start) passes to the next
+    # word, since whitespace tokens are left out.
+    marks = sent_start == 1
+    for k in numpy.flatnonzero(space).tolist():
+        if "\n" in text[starts_at[k] : starts_at[k] + lengths[k]]:
+            marks[k] = True
+    words = numpy.flatnonzero(space == 0)
+    if not len(words):
+        return [], [], [], []
+    # A word begins a sentence when a mark falls after the word before it, up to itself.
+    seen = numpy.cumsum(marks)[words]
+    begins = numpy.empty(len(words), dtype=bool)
+    begins[0] = False
+    begins[1:] = seen[1:] > seen[:-1]
+    sentence_of = numpy.cumsum(begins).tolist()
+    firsts = numpy.flatnonzero(begins).tolist()
+    sentences = list(zip([0, *firsts], [*firsts, len(words)], strict=True))
+
+    starts = starts_at[words].tolist()
+    ends = (starts_at + lengths)[words].tolist()
+    raws = [text[start:end] for start, end in zip(starts, ends, strict=True)]
+    keys = list(map(fold, raws))
+    tokens = list(
+        map(
+            tuple.__new__,
+            repeat(Token),
+            zip(
+                range(len(raws)),
+                raws,
+                keys,
+                starts,
+                ends,
+                sentence_of,
+                list(map(str.isupper, map(itemgetter(0), raws))),  # words are never empty
+                (alpha[words] == 1).tolist(),
+                # "" past the text's end is no space.
+                [text[end : end + 1].isspace() for end in ends],
+                strict=True,
+            ),
+        )
+    )
+    return tokens, sentences, raws, keys
 
 
 def read(title: str, body: str, spacy_language: str) -> Document:
@@ -121,40 +186,7 @@ def read(title: str, body: str, spacy_language: str) -> Document:
     title = title if title.strip() else ""
     text = f"{title}{TITLE_SEPARATOR}{body}" if title else body
     doc = pipeline(spacy_language)(text)
-    # One array read instead of a Python object per token: the engine's hottest loop.
-    rows = doc.to_array([IDX, LENGTH, IS_ALPHA, IS_SPACE, SENT_START]).tolist()
-    text_length = len(text)
-    tokens: list[Token] = []
-    sentences: list[tuple[int, int]] = []
-    first = 0
-    after_line_break = False
-    for idx, length, is_alpha, is_space, sent_start in rows:
-        # spaCy keeps line breaks in whitespace tokens: the word after one starts a sentence.
-        starts = sent_start == 1 or (after_line_break and not is_space)
-        if starts and len(tokens) > first:
-            sentences.append((first, len(tokens)))
-            first = len(tokens)
-        if is_space:
-            after_line_break = after_line_break or "\n" in text[idx : idx + length]
-            continue
-        after_line_break = False
-        end = idx + length
-        raw = text[idx:end]
-        tokens.append(
-            Token(
-                len(tokens),
-                raw,
-                fold(raw),
-                idx,
-                end,
-                len(sentences),
-                raw[:1].isupper(),
-                bool(is_alpha),
-                end < text_length and text[end].isspace(),
-            )
-        )
-    if len(tokens) > first:
-        sentences.append((first, len(tokens)))
+    tokens, sentences, texts, keys = _tokens_and_sentences(doc, text)
 
     # Capitals tell nothing of names in headlines and in a title written in capitals.
     shouting = _is_shouting(title)
@@ -163,13 +195,13 @@ def read(title: str, body: str, spacy_language: str) -> Document:
     headlines: set[int] = set()
     for index, (start, stop) in enumerate(sentences):
         in_title = index < title_sentences
-        if _is_headline([token.text for token in tokens[start:stop]], is_title=in_title):
+        if _is_headline(texts[start:stop], is_title=in_title):
             headlines.add(index)
         elif not (shouting and in_title):
             continue
         for i in range(start, stop):
             tokens[i] = tokens[i]._replace(capitalized=False)
-    return Document(
+    document = Document(
         title=title,
         body=body,
         text=text,
@@ -179,3 +211,7 @@ def read(title: str, body: str, spacy_language: str) -> Document:
         shouting_title=shouting,
         headline_sentences=frozenset(headlines),
     )
+    # Known already: the cached properties need not walk the tokens again.
+    document.texts = texts
+    document.keys = keys
+    return document

@@ -7,8 +7,8 @@ the first word of any phrase?), and it needs no rebuilding when entries are adde
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from itertools import chain
+from typing import Any, NamedTuple
 
 from spacy.language import Language
 
@@ -20,8 +20,9 @@ CAPITALIZED = "capitalized"  # first word starts with a capital
 EXACT = "exact"  # letter for letter (acronyms such as "AS", "UK")
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
+    # A named tuple rather than a frozen dataclass: made for every phrase found, and a frozen
+    # dataclass's __init__ costs several times a tuple's.
     start: int
     end: int
     payloads: tuple[Any, ...]
@@ -87,13 +88,23 @@ class PhraseIndex:
         lengths = self._lengths.get(keys[start])
         if not lengths:
             return None
+        return self._longest(keys, texts, start, lengths)
+
+    def _longest(
+        self, keys: Sequence[str], texts: Sequence[str], start: int, lengths: tuple[int, ...]
+    ) -> Match | None:
+        entries_of = self._entries
+        count = len(keys)
         for length in lengths:
             end = start + length
-            if end > len(keys):
+            if end > count:
                 continue
-            entries = self._entries.get(tuple(keys[start:end]))
+            entries = entries_of.get((keys[start],) if length == 1 else tuple(keys[start:end]))
             if not entries:
                 continue
+            if len(entries) == 1 and entries[0][0] == ANY_CASE:
+                # Most phrases have one reading, in any case: no need to compare the text.
+                return Match(start, end, (entries[0][2],))
             payloads = tuple(
                 payload
                 for case, words, payload in entries
@@ -113,15 +124,18 @@ class PhraseIndex:
         occurs) lets the search skip straight to the words a phrase can start with."""
         first = self._first
         if positions is not None:
-            starts = sorted(i for key in first & positions.keys() for i in positions[key])
+            starts = sorted(
+                chain.from_iterable(map(positions.__getitem__, first & positions.keys()))
+            )
         else:
             starts = [i for i, key in enumerate(keys) if key in first]
+        lengths = self._lengths
         found: list[Match] = []
         free_from = 0
         for position in starts:
             if position < free_from:
                 continue
-            match = self.match_at(keys, texts, position)
+            match = self._longest(keys, texts, position, lengths[keys[position]])
             if match:
                 found.append(match)
                 free_from = match.end

@@ -47,3 +47,24 @@ def test_tokens_keep_no_whitespace_and_point_into_the_text():
     assert all(token.text.strip() == token.text for token in doc.tokens)
     assert all(doc.text[token.start : token.end] == token.text for token in doc.tokens)
     assert [token.i for token in doc.tokens] == list(range(len(doc.tokens)))
+
+
+@pytest.mark.parametrize("body", ["", "   ", "\n\n\t\n"])
+def test_a_text_of_whitespace_has_no_tokens_and_no_sentences(body):
+    doc = read("", body, "en")
+
+    assert doc.tokens == []
+    assert doc.sentences == []
+
+
+def test_tokens_carry_their_sentence_case_and_following_space():
+    doc = read("", "Envoys met.\nTalks  ended", "en")
+
+    assert [(t.text, t.sentence, t.capitalized, t.space_after) for t in doc.tokens] == [
+        ("Envoys", 0, True, True),
+        ("met", 0, False, False),
+        (".", 0, False, True),
+        ("Talks", 1, True, True),
+        ("ended", 1, False, False),
+    ]
+    assert doc.sentences == [(0, 3), (3, 5)]

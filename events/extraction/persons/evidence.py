@@ -39,7 +39,7 @@ class NameEvidence:
         )
         # Words the article writes in lowercase somewhere: everyday words of its language.
         self.lowercase = frozenset(
-            token.key for token in doc.tokens if token.alpha and token.text.islower()
+            [token.key for token in doc.tokens if token.alpha and token.text.islower()]
         )
 
     def given_name(self, key: str) -> bool:

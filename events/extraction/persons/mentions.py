@@ -77,15 +77,16 @@ class Mentions:
     def _pair_phrases(self) -> set[int]:
         """Tokens of 'the two leaders': several people, not one to resolve."""
         keys = self.doc.keys
+        positions = self.doc.positions
         phrases = [phrase.split() for phrase in self.res.pair_words]
         firsts = {words[0] for words in phrases}
         covered: set[int] = set()
-        for i, key in enumerate(keys):
-            if key not in firsts:
-                continue
-            for words in phrases:
-                if keys[i : i + len(words)] == words:
-                    covered.update(range(i, i + len(words)))
+        # Only where a phrase's first word stands (the document's index of words).
+        for first in firsts & positions.keys():
+            for i in positions[first]:
+                for words in phrases:
+                    if keys[i : i + len(words)] == words:
+                        covered.update(range(i, i + len(words)))
         return covered
 
     def surnames_that_are_towns(self) -> None:

@@ -63,12 +63,16 @@ class NameSpans:
 
     def _is_name_word(self, i: int) -> bool:
         token = self.tokens[i]
-        if not token.capitalized or not any(ch.isalpha() for ch in token.text):
+        if not token.capitalized:
             return False
-        if "." in token.text[1:-1]:
-            return False  # "ASEAN.Kemudian": two words run together
-        if any(ch.isdigit() or ch in CURRENCY for ch in token.text):
-            return False  # "US$300bn", "G20": figures and codes, not names
+        # A word of letters only has a letter, and no full stop, figure or currency sign.
+        if not token.alpha:
+            if not any(ch.isalpha() for ch in token.text):
+                return False
+            if "." in token.text[1:-1]:
+                return False  # "ASEAN.Kemudian": two words run together
+            if any(ch.isdigit() or ch in CURRENCY for ch in token.text):
+                return False  # "US$300bn", "G20": figures and codes, not names
         if (
             token.key in self.res.not_names
             or token.key in self.res.office_words
@@ -185,8 +189,15 @@ class NameSpans:
         runs: list[Run] = []
         tokens = self.tokens
         count = len(tokens)
+        particles = self.res.name_particles
         i = 0
         while i < count:
+            # Most words are lowercase and no particle: they start no run (_run_start's first
+            # test, without a call for each of them).
+            token = tokens[i]
+            if not token.capitalized and token.key not in particles:
+                i += 1
+                continue
             start = self._run_start(i)
             if start is None:
                 i += 1
