@@ -59,14 +59,19 @@ from events.merging import (
     window,
 )
 from events.models import (
+    Actor,
+    Country,
+    DatePrecision,
     Evidence,
     Meeting,
     MeetingSource,
     MeetingTombstone,
     Participant,
+    ParticipantRole,
     ReviewState,
 )
 from events.search import meeting_refresh_search
+from events.titles import compose_title
 
 logger = logging.getLogger(__name__)
 
@@ -369,20 +374,19 @@ class _Scope:
         groups = cluster([*stored, *fresh], self.fixed.values())
         assigned = assign_meetings(groups, previous)
         existing = Meeting.objects.in_bulk([meeting_id for meeting_id in assigned if meeting_id])
+        unmet = [
+            group.claims
+            for group, meeting_id in zip(groups, assigned, strict=True)
+            if existing.get(meeting_id) is None
+        ]
+        built = iter(_meetings_create(unmet))
         placed: list[tuple[Group, Meeting]] = []
+        created: set[int] = set()
         for group, meeting_id in zip(groups, assigned, strict=True):
             meeting = existing.get(meeting_id) if meeting_id else None
             if meeting is None:
-                facts = merged_facts(group.claims)
-                meeting = Meeting.objects.create(
-                    kind=facts.kind,
-                    status=facts.status,
-                    start_date=facts.start,
-                    end_date=facts.end,
-                    date_precision=facts.precision,
-                    city=facts.city,
-                    country_id=facts.country,
-                )
+                meeting = next(built)
+                created.add(meeting.pk)
             placed.append((group, meeting))
 
         self._write_sources(
@@ -390,12 +394,13 @@ class _Scope:
                 (meeting.pk, claim.article): (claim, group.fixed is not None)
                 for group, meeting in placed
                 for claim in group.claims
-            }
+            },
+            created=created,
         )
         for group, meeting in placed:
-            if group.fixed is None:
+            if group.fixed is None and meeting.pk not in created:
                 _recompute(meeting, group.claims)
-        meeting_refresh_search(meetings=[meeting for _, meeting in placed])
+        meeting_refresh_search(meetings=[meeting for _, meeting in placed], created=created)
         self._retire(placed, previous)
         return {
             claim.ordinal: meeting
@@ -404,7 +409,10 @@ class _Scope:
             if claim.article == self.article_id
         }
 
-    def _write_sources(self, desired: dict[tuple[int, int], tuple[Claim, bool]]) -> None:
+    def _write_sources(
+        self, desired: dict[tuple[int, int], tuple[Claim, bool]], *, created: set[int]
+    ) -> None:
+        """`created`: meetings inserted in this transaction, with no evidence to read yet."""
         existing = {
             (source.meeting_id, source.article_id): source
             for source in (*self.free_sources.values(), *self.replaced.values())
@@ -415,12 +423,14 @@ class _Scope:
                 source.delete()
         # Every source's evidence in one query, not one for each.
         evidence: dict[tuple[int, int], list[Evidence]] = {key: [] for key in desired}
-        for item in Evidence.objects.filter(
-            meeting_id__in={meeting_id for meeting_id, _ in desired},
-            article_id__in={article_id for _, article_id in desired},
-        ):
-            if (item.meeting_id, item.article_id) in evidence:
-                evidence[(item.meeting_id, item.article_id)].append(item)
+        earlier = {meeting_id for meeting_id, _ in desired} - created
+        if earlier:
+            for item in Evidence.objects.filter(
+                meeting_id__in=earlier,
+                article_id__in={article_id for _, article_id in desired},
+            ):
+                if (item.meeting_id, item.article_id) in evidence:
+                    evidence[(item.meeting_id, item.article_id)].append(item)
         for (meeting_id, article_id), (claim, curated) in desired.items():
             source = existing.get((meeting_id, article_id))
             if source is None:
@@ -562,6 +572,64 @@ def _rewrite_source(
             if (part, start) not in existing
         ],
     )
+
+
+def _meetings_create(claim_groups: list[list[Claim]]) -> list[Meeting]:
+    """New meetings for these groups of claims, inserted whole: their fields, title and
+    timeline date set before the insert (one row and one history row each, not an insert
+    then an update), all in one query with their history rows, and their participants in
+    one more. What `_recompute` and
+    `meeting_refresh_search` would set, so that they find nothing to change."""
+    if not claim_groups:
+        return []
+    facts = [merged_facts(claims) for claims in claim_groups]
+    names = dict(
+        Actor.objects.filter(
+            pk__in={actor for found in facts for actor, _ in found.participants}
+        ).values_list("pk", "name")
+    )
+    places = {found.country for found in facts if found.country and not found.city}
+    country_names = (
+        dict(Country.objects.filter(code__in=places).values_list("code", "name")) if places else {}
+    )
+    meetings = []
+    for claims, found in zip(claim_groups, facts, strict=True):
+        meeting = Meeting(
+            kind=found.kind,
+            status=found.status,
+            start_date=found.start,
+            end_date=found.end,
+            date_precision=found.precision,
+            city=found.city,
+            country_id=found.country,
+            decided_by=dict(sorted(found.decided_by.items())),
+        )
+        # The order meeting_title reads them in (Participant.Meta.ordering).
+        people = sorted(found.participants, key=lambda item: (item[1], names[item[0]]))
+        meeting.title = compose_title(
+            kind=found.kind,
+            place=found.city or country_names.get(found.country, ""),
+            visitors=[names[a] for a, role in people if role == ParticipantRole.VISITOR],
+            hosts=[names[a] for a, role in people if role == ParticipantRole.HOST],
+            everyone=[names[a] for a, _ in people],
+        )[: Meeting._meta.get_field("title").max_length]
+        published = [claim.published for claim in claims if claim.published]
+        if found.start is not None and found.precision != DatePrecision.UNKNOWN:
+            meeting.sort_date, meeting.sort_date_reported = found.start, False
+        else:
+            meeting.sort_date, meeting.sort_date_reported = min(published, default=None), True
+        meetings.append(meeting)
+    # The data version was raised by the caller: bulk inserts send no post_save.
+    meetings = history_bulk_create(Meeting, meetings)
+    history_bulk_create(
+        Participant,
+        [
+            Participant(meeting=meeting, actor_id=actor_id, role=role)
+            for meeting, found in zip(meetings, facts, strict=True)
+            for actor_id, role in found.participants
+        ],
+    )
+    return meetings
 
 
 def _recompute(meeting: Meeting, claims: list[Claim]) -> None:
