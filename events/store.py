@@ -266,6 +266,8 @@ class _Scope:
     replaced: dict[int, MeetingSource] = field(default_factory=dict)
     fixed: dict[int, Fixed] = field(default_factory=dict)
     seen_curation: dict[int, tuple] = field(default_factory=dict)
+    # The meetings whose sources were all read (explore).
+    expanded: set[int] = field(default_factory=set)
 
     def replace(self, sources: list[MeetingSource]) -> None:
         for source in sources:
@@ -293,17 +295,22 @@ class _Scope:
                     self.fixed[meeting.pk] = fixed
                     self.seen_curation[meeting.pk] = _curation(meeting)
                     joined.append(fixed.facts)
-            # A meeting is regrouped whole: its other claims come along.
+            # A meeting is regrouped whole: its other claims come along (read once a meeting:
+            # all of them the first time).
             meeting_ids = {
                 source.meeting_id
                 for source in (*self.free_sources.values(), *self.replaced.values())
-            }
-            for source in (
+            } - self.expanded
+            self.expanded |= meeting_ids
+            others = (
                 MeetingSource.objects.filter(meeting_id__in=meeting_ids)
                 .exclude(pk__in=[*self.free_sources, *self.replaced])
                 .select_related("meeting")
                 .order_by("pk")
-            ):
+                if meeting_ids
+                else ()
+            )
+            for source in others:
                 if not source.claim:
                     continue
                 self.add_free(source)
@@ -353,27 +360,35 @@ class _Scope:
 
     # --- Writing ---------------------------------------------------------------------------------
 
-    def _lock_meetings(self) -> None:
+    def _lock_meetings(self) -> dict[int, Meeting]:
         """Lock the meetings about to be written and make sure no editor changed them since
-        they were read; an editor's change wins, and this work starts again around it."""
+        they were read; an editor's change wins, and this work starts again around it.
+        Returns them, as read under the lock, by id."""
         ids = sorted(self.seen_curation)
-        current = {
-            meeting.pk: _curation(meeting)
-            for meeting in Meeting.objects.select_for_update().filter(pk__in=ids).order_by("pk")
-        }
-        if current != self.seen_curation:
+        locked = (
+            Meeting.objects.select_for_update().filter(pk__in=ids).order_by("pk") if ids else []
+        )
+        meetings = {meeting.pk: meeting for meeting in locked}
+        if {pk: _curation(meeting) for pk, meeting in meetings.items()} != self.seen_curation:
             raise _StartAgain()
+        return meetings
 
     def apply(self, fresh: list[Claim], previous: dict[tuple[int, int], int]) -> dict[int, Meeting]:
         """Regroup the scope's claims plus the `fresh` ones, write the result; returns the
         meeting of each fresh claim, by ordinal."""
-        self._lock_meetings()
+        locked = self._lock_meetings()
         stored = [_claim(source) for source in self.free_sources.values()]
         for source, claim in zip(self.free_sources.values(), stored, strict=True):
             previous.setdefault((claim.article, claim.ordinal), source.meeting_id)
         groups = cluster([*stored, *fresh], self.fixed.values())
         assigned = assign_meetings(groups, previous)
-        existing = Meeting.objects.in_bulk([meeting_id for meeting_id in assigned if meeting_id])
+        # Every meeting a group continues was locked and read just now (its claims' or an
+        # editor's); read any other, to be safe, rather than read them all again.
+        wanted = {meeting_id for meeting_id in assigned if meeting_id}
+        existing = {pk: locked[pk] for pk in wanted & set(locked)}
+        existing.update(
+            Meeting.objects.in_bulk(wanted - set(locked)) if wanted - set(locked) else {}
+        )
         unmet = [
             group.claims
             for group, meeting_id in zip(groups, assigned, strict=True)
@@ -397,11 +412,21 @@ class _Scope:
             },
             created=created,
         )
-        for group, meeting in placed:
-            if group.fixed is None and meeting.pk not in created:
-                _recompute(meeting, group.claims)
+        recomputed = [
+            (group, meeting)
+            for group, meeting in placed
+            if group.fixed is None and meeting.pk not in created
+        ]
+        participants: dict[int, dict[int, Participant]] = {
+            meeting.pk: {} for _, meeting in recomputed
+        }
+        if recomputed:
+            for participant in Participant.objects.filter(meeting_id__in=list(participants)):
+                participants[participant.meeting_id][participant.actor_id] = participant
+        for group, meeting in recomputed:
+            _recompute(meeting, group.claims, participants=participants[meeting.pk])
         meeting_refresh_search(meetings=[meeting for _, meeting in placed], created=created)
-        self._retire(placed, previous)
+        self._retire(placed, previous, locked)
         return {
             claim.ordinal: meeting
             for group, meeting in placed
@@ -440,7 +465,10 @@ class _Scope:
             )
 
     def _retire(
-        self, placed: list[tuple[Group, Meeting]], previous: dict[tuple[int, int], int]
+        self,
+        placed: list[tuple[Group, Meeting]],
+        previous: dict[tuple[int, int], int],
+        locked: dict[int, Meeting],
     ) -> None:
         """Meetings nobody curated that no claim continues: merged into the meeting that took
         most of their claims, or gone when no article reports them any more."""
@@ -450,7 +478,8 @@ class _Scope:
             for meeting_id, (curated, _) in sorted(self.seen_curation.items())
             if not curated and meeting_id not in kept
         ]
-        for meeting in Meeting.objects.filter(pk__in=gone).order_by("pk"):
+        # Every one of them was read under its lock (seen_curation's ids are the locked ones).
+        for meeting in (locked[pk] for pk in gone):
             heirs = Counter(
                 heir.pk
                 for group, heir in placed
@@ -632,12 +661,15 @@ def _meetings_create(claim_groups: list[list[Claim]]) -> list[Meeting]:
     return meetings
 
 
-def _recompute(meeting: Meeting, claims: list[Claim]) -> None:
+def _recompute(
+    meeting: Meeting, claims: list[Claim], *, participants: dict[int, Participant]
+) -> None:
     """Set an uncurated meeting's fields and participants from its claims; saves only what
-    changed, so that reading an article again writes nothing when it says the same."""
+    changed, so that reading an article again writes nothing when it says the same.
+    `participants`: the meeting's stored participants by actor id."""
     facts = merged_facts(claims)
     roles = dict(facts.participants)
-    existing = {p.actor_id: p for p in Participant.objects.filter(meeting=meeting)}
+    existing = participants
     gone = [participant for actor_id, participant in existing.items() if actor_id not in roles]
     for participant in gone:
         participant.delete()
