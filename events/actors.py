@@ -6,7 +6,7 @@ import datetime as dt
 import time
 
 from django.conf import settings
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max
 
 from events.extraction.names import normalize_name
 from events.extraction.people import ActorDirectory
@@ -16,6 +16,7 @@ from events.extraction.types import (
     in_office_until,
     organisation_since,
 )
+from events.history import history_bulk_create
 from events.models import Actor, ActorAlias, ActorKind, ActorRole, ActorTombstone, Country
 
 
@@ -120,41 +121,157 @@ def actor_name_keys(person: PersonFinding) -> set[str]:
 
 def actor_resolve(*, person: PersonFinding, seen_on: dt.date) -> Actor | None:
     """The stored actor a finding names, created (unverified) when it is new; None for a new
-    name an editor deleted as junk.
+    name an editor deleted as junk. One person's `actors_resolve`."""
+    return actors_resolve(people=[person], seen_on=seen_on)[0]
+
+
+def actors_resolve(*, people: list[PersonFinding], seen_on: dt.date) -> list[Actor | None]:
+    """The stored actor each finding's person names, in order, created (unverified) when it
+    is new; None for a new name an editor deleted as junk.
 
     Many workers may meet the same new person at once: the caller holds the lock on the
-    person's names (`actor_name_keys`, events.locks) so that only one of them creates it.
+    people's names (`actor_name_keys`, events.locks) so that only one of them creates it.
     What extraction learns of an actor it created adds up whatever the order articles are
     read in: every spelling becomes an alias, and a country fills in a missing one.
-    """
-    actor = None
-    if person.known_key:
-        actor = Actor.objects.filter(pk=person.known_key).first() or _merged_into(person.known_key)
-    if actor is None:
-        actor = _actor_by_name(person)
-    country = _known_country(person.country)
-    if actor is None:
-        if actor_name_keys(person) & _junk_names():
-            return None  # an editor deleted this name as junk (events.actor_curation)
-        actor = Actor.objects.create(
-            name=person.name,
-            kind=person.kind if person.kind in ActorKind.values else ActorKind.PERSON,
-            country_id=country,
-            verified=False,
+
+    An article names a dozen people: actors, aliases and roles are read for all of them at
+    once (a query each), not one person at a time."""
+    if not people:
+        return []
+    found = _ActorLookup(people)
+    actors: list[Actor | None] = []
+    for person in people:
+        actor = found.by_key(person.known_key) if person.known_key else None
+        if actor is None:
+            actor = found.by_name(person)
+        country = _known_country(person.country)
+        if actor is None:
+            if actor_name_keys(person) & found.junk():
+                actors.append(None)  # an editor deleted this name as junk (actor_curation)
+                continue
+            actor = Actor.objects.create(
+                name=person.name,
+                kind=person.kind if person.kind in ActorKind.values else ActorKind.PERSON,
+                country_id=country,
+                verified=False,
+            )
+            found.created(actor)
+        if not actor.verified:
+            if country and actor.country_id is None:
+                actor.country_id = country
+                actor.save(update_fields=["country", "updated_at"])
+            known = found.aliases_of(actor)
+            for alias in sorted({person.name, *person.aliases}):
+                key = normalize_name(alias)
+                if key and key not in known:
+                    ActorAlias.objects.create(actor=actor, name=alias)
+                    found.alias_added(actor, key)
+        actors.append(actor)
+    roles = {
+        (actor.pk, person.title.strip()[:200], _known_country(person.country))
+        for person, actor in zip(people, actors, strict=True)
+        if actor is not None and person.title
+    }
+    _roles_record(roles, seen_on=seen_on)
+    return actors
+
+
+class _ActorLookup:
+    """The stored actors, aliases and junk names some people may be, read in a query each,
+    and kept up to date with the actors and aliases created meanwhile."""
+
+    def __init__(self, people: list[PersonFinding]) -> None:
+        keys = {person.known_key for person in people if person.known_key}
+        self._keyed = Actor.objects.in_bulk([key for key in keys if str(key).isdigit()])
+        names = set().union(*(actor_name_keys(person) for person in people))
+        self._named: dict[str, set[Actor]] = {}
+        self._actors: dict[int, Actor] = dict(self._keyed)
+        for alias in ActorAlias.objects.filter(normalized__in=names).select_related("actor"):
+            actor = self._actors.setdefault(alias.actor_id, alias.actor)
+            self._named.setdefault(alias.normalized, set()).add(actor)
+        self._aliases: dict[int, set[str]] | None = None
+        self._junk: set[str] | None = None
+
+    def by_key(self, key: str) -> Actor | None:
+        actor = self._keyed.get(int(key)) if str(key).isdigit() else None
+        return actor or _merged_into(key)
+
+    def by_name(self, person: PersonFinding) -> Actor | None:
+        matches = {actor for key in actor_name_keys(person) for actor in self._named.get(key, ())}
+        if person.country:
+            # An actor whose country nobody knows may be this one.
+            matches = {
+                actor
+                for actor in matches
+                if actor.country_id == person.country or actor.country_id is None
+            }
+        return min(matches, key=lambda actor: (not actor.verified, actor.pk), default=None)
+
+    def junk(self) -> set[str]:
+        if self._junk is None:
+            self._junk = _junk_names()
+        return self._junk
+
+    def aliases_of(self, actor: Actor) -> set[str]:
+        """The normalised aliases of an unverified actor (of all the lookup's unverified
+        actors at the first call)."""
+        if self._aliases is None:
+            unverified = [pk for pk, found in self._actors.items() if not found.verified]
+            self._aliases = {pk: set() for pk in unverified}
+            for actor_id, normalized in ActorAlias.objects.filter(
+                actor_id__in=unverified
+            ).values_list("actor_id", "normalized"):
+                self._aliases[actor_id].add(normalized)
+        if actor.pk not in self._aliases:
+            self._aliases[actor.pk] = set(actor.aliases.values_list("normalized", flat=True))
+        return self._aliases[actor.pk]
+
+    def created(self, actor: Actor) -> None:
+        self._actors[actor.pk] = actor
+        if self._aliases is not None:
+            self._aliases[actor.pk] = set()
+
+    def alias_added(self, actor: Actor, key: str) -> None:
+        self.aliases_of(actor).add(key)
+        self._named.setdefault(key, set()).add(actor)
+
+
+def _roles_record(roles: set[tuple[int, str, str | None]], *, seen_on: dt.date) -> None:
+    """Record the (actor, title, country) the actors were seen holding on `seen_on`: new
+    roles in one insert, stored ones widened to the day."""
+    if not roles:
+        return
+    stored = {
+        (role.actor_id, role.title, role.country_id): role
+        for role in ActorRole.objects.filter(
+            actor_id__in={actor_id for actor_id, _, _ in roles},
+            title__in={title for _, title, _ in roles},
+            observed=True,
         )
-    if not actor.verified:
-        if country and actor.country_id is None:
-            actor.country_id = country
-            actor.save(update_fields=["country", "updated_at"])
-        known = set(actor.aliases.values_list("normalized", flat=True))
-        for alias in sorted({person.name, *person.aliases}):
-            key = normalize_name(alias)
-            if key and key not in known:
-                ActorAlias.objects.create(actor=actor, name=alias)
-                known.add(key)
-    if person.title:
-        actor_record_role(actor=actor, title=person.title, country=country, seen_on=seen_on)
-    return actor
+    }
+    new = []
+    for actor_id, title, country in sorted(roles, key=lambda role: (*role[:2], role[2] or "")):
+        role = stored.get((actor_id, title, country))
+        if role is None:
+            new.append(
+                ActorRole(
+                    actor_id=actor_id,
+                    title=title,
+                    country_id=country,
+                    observed=True,
+                    start_date=seen_on,
+                    end_date=seen_on,
+                )
+            )
+            continue
+        changed = False
+        if role.start_date is None or seen_on < role.start_date:
+            role.start_date, changed = seen_on, True
+        if role.end_date is None or seen_on > role.end_date:
+            role.end_date, changed = seen_on, True
+        if changed:
+            role.save(update_fields=["start_date", "end_date"])
+    history_bulk_create(ActorRole, new)
 
 
 def _merged_into(key: str) -> Actor | None:
@@ -172,33 +289,9 @@ def _junk_names() -> set[str]:
     return names
 
 
-def _actor_by_name(person: PersonFinding) -> Actor | None:
-    matches = Actor.objects.filter(aliases__normalized__in=actor_name_keys(person)).distinct()
-    if person.country:
-        # An actor whose country nobody knows may be this one; `__in` never matches NULL.
-        matches = matches.filter(Q(country_id=person.country) | Q(country__isnull=True))
-    return matches.order_by("-verified", "id").first()
-
-
 def actor_record_role(*, actor: Actor, title: str, country: str | None, seen_on: dt.date) -> None:
     """Record a title the actor was seen holding; its dates widen to every day it was seen."""
-    title = title.strip()[:200]
-    role, created = ActorRole.objects.get_or_create(
-        actor=actor,
-        title=title,
-        country_id=country,
-        observed=True,
-        defaults={"start_date": seen_on, "end_date": seen_on},
-    )
-    if created:
-        return
-    changed = False
-    if role.start_date is None or seen_on < role.start_date:
-        role.start_date, changed = seen_on, True
-    if role.end_date is None or seen_on > role.end_date:
-        role.end_date, changed = seen_on, True
-    if changed:
-        role.save(update_fields=["start_date", "end_date"])
+    _roles_record({(actor.pk, title.strip()[:200], country)}, seen_on=seen_on)
 
 
 def actors_mark_verified(*, actors) -> int:

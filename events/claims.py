@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict
 
-from events.actors import actor_name_keys, actor_resolve
+from events.actors import actor_name_keys, actors_resolve
 from events.extraction.types import MeetingFinding, Reason
 from events.locks import ACTOR_NAMES, lock_keys
 from events.merging import Claim
@@ -41,11 +41,13 @@ def claims_from_findings(
             for key in actor_name_keys(person)
         },
     )
+    people = [person for finding in findings for person in finding.participants]
+    resolved = iter(actors_resolve(people=people, seen_on=published))
     claims = []
     for ordinal, finding in enumerate(findings):
         roles: dict[int, str] = {}
         for person in finding.participants:
-            actor = actor_resolve(person=person, seen_on=published)
+            actor = next(resolved)
             if actor is not None:
                 roles.setdefault(actor.pk, person.role)
         claims.append(

@@ -9,7 +9,7 @@ participants, venue or actors' countries already calls.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -51,13 +51,19 @@ def involvements(
 
 
 def meeting_refresh_countries(
-    ids: list[int], *, models: tuple | None = None, found: dict[int, Involvement] | None = None
+    ids: list[int],
+    *,
+    models: tuple | None = None,
+    found: dict[int, Involvement] | None = None,
+    created: Collection[int] = (),
 ) -> None:
     """Derive the country and pair rows of these meetings again (a batch at a time); only
     the meetings whose rows differ are written.
 
     `models` (Meeting, Participant, MeetingCountry, MeetingPair) lets a migration pass its
-    historical models; `found`, the meetings' involvements when the caller has read them."""
+    historical models; `found`, the meetings' involvements when the caller has read them;
+    `created`, those of the meetings inserted in this transaction, which have no rows yet:
+    nothing to read or delete for them (a worker storing a new meeting saves four queries)."""
     meeting, participant, country_row, pair_row = models or (
         Meeting,
         Participant,
@@ -82,14 +88,16 @@ def meeting_refresh_countries(
         for meeting_id, involved in found.items()
     }
     stored: dict[int, tuple[set, set]] = {meeting_id: (set(), set()) for meeting_id in ids}
-    for meeting_id, *row in country_row.objects.filter(meeting_id__in=ids).values_list(
-        "meeting_id", "country_id", "visiting", "hosting"
-    ):
-        stored[meeting_id][0].add(tuple(row))
-    for meeting_id, *row in pair_row.objects.filter(meeting_id__in=ids).values_list(
-        "meeting_id", "first_id", "second_id"
-    ):
-        stored[meeting_id][1].add(tuple(row))
+    earlier = [meeting_id for meeting_id in ids if meeting_id not in created]
+    if earlier:
+        for meeting_id, *row in country_row.objects.filter(meeting_id__in=earlier).values_list(
+            "meeting_id", "country_id", "visiting", "hosting"
+        ):
+            stored[meeting_id][0].add(tuple(row))
+        for meeting_id, *row in pair_row.objects.filter(meeting_id__in=earlier).values_list(
+            "meeting_id", "first_id", "second_id"
+        ):
+            stored[meeting_id][1].add(tuple(row))
     changed = [
         meeting_id
         for meeting_id in ids
@@ -97,8 +105,10 @@ def meeting_refresh_countries(
     ]
     if not changed:
         return
-    country_row.objects.filter(meeting_id__in=changed).delete()
-    pair_row.objects.filter(meeting_id__in=changed).delete()
+    replaced = [meeting_id for meeting_id in changed if meeting_id not in created]
+    if replaced:
+        country_row.objects.filter(meeting_id__in=replaced).delete()
+        pair_row.objects.filter(meeting_id__in=replaced).delete()
     country_row.objects.bulk_create(
         country_row(meeting_id=meeting_id, country_id=code, visiting=visiting, hosting=hosting)
         for meeting_id in changed

@@ -14,7 +14,7 @@ then shown as "reported on" that day).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -96,7 +96,9 @@ def documents_matching(text: str, *, using: str = "default") -> QuerySet[Meeting
 # --- Deriving the fields --------------------------------------------------------------------
 
 
-def meeting_refresh_search(*, meetings: Iterable[Meeting] | QuerySet[Meeting]) -> int:
+def meeting_refresh_search(
+    *, meetings: Iterable[Meeting] | QuerySet[Meeting], created: Collection[int] = ()
+) -> int:
     """Recompute the search document, sort date and countries (events.country_index) of these
     meetings; returns how many.
 
@@ -104,7 +106,8 @@ def meeting_refresh_search(*, meetings: Iterable[Meeting] | QuerySet[Meeting]) -
     instances passed in get their new sort date too, so that a later save() keeps it. Rows
     are read as plain values, a batch at a time, and only what differs from the stored rows
     is written: it refreshes thousands of meetings a second, and a worker storing an article
-    that repeats what others said writes no derived row.
+    that repeats what others said writes no derived row. `created`: the ids of meetings
+    inserted in this transaction, which have no derived rows to read yet.
     """
     # Sort dates are written in bulk, which no receiver hears: the timeline changes here.
     data_version_raise()
@@ -135,9 +138,10 @@ def meeting_refresh_search(*, meetings: Iterable[Meeting] | QuerySet[Meeting]) -
             )
         )
         placed = _refresh_sort_dates(rows)
-        _refresh_documents(rows, people)
+        _refresh_documents(rows, people, created=created)
         meeting_refresh_countries(
             list(rows),
+            created=created,
             found=involvements(
                 ((pk, row.country) for pk, row in rows.items()),
                 ((meeting_id, country, role) for meeting_id, _, _, country, role in people),
@@ -186,7 +190,9 @@ def _refresh_sort_dates(rows: dict[int, _MeetingRow]) -> dict[int, tuple[dt.date
     return placed
 
 
-def _refresh_documents(rows: dict[int, _MeetingRow], people: list[tuple]) -> None:
+def _refresh_documents(
+    rows: dict[int, _MeetingRow], people: list[tuple], *, created: Collection[int] = ()
+) -> None:
     ids = list(rows)
     texts = {pk: [row.title] for pk, row in rows.items()}
     countries: dict[int, list[str | None]] = {pk: [row.country] for pk, row in rows.items()}
@@ -208,8 +214,15 @@ def _refresh_documents(rows: dict[int, _MeetingRow], people: list[tuple]) -> Non
         texts[meeting_id].append(text)
 
     country_words = _country_words({code for codes in countries.values() for code in codes})
-    stored = dict(
-        MeetingSearch.objects.filter(meeting_id__in=ids).values_list("meeting_id", "document")
+    earlier = [pk for pk in ids if pk not in created]
+    stored = (
+        dict(
+            MeetingSearch.objects.filter(meeting_id__in=earlier).values_list(
+                "meeting_id", "document"
+            )
+        )
+        if earlier
+        else {}
     )
     documents = []
     for pk, meeting_texts in texts.items():

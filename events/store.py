@@ -59,14 +59,19 @@ from events.merging import (
     window,
 )
 from events.models import (
+    Actor,
+    Country,
+    DatePrecision,
     Evidence,
     Meeting,
     MeetingSource,
     MeetingTombstone,
     Participant,
+    ParticipantRole,
     ReviewState,
 )
 from events.search import meeting_refresh_search
+from events.titles import compose_title
 
 logger = logging.getLogger(__name__)
 
@@ -261,6 +266,8 @@ class _Scope:
     replaced: dict[int, MeetingSource] = field(default_factory=dict)
     fixed: dict[int, Fixed] = field(default_factory=dict)
     seen_curation: dict[int, tuple] = field(default_factory=dict)
+    # The meetings whose sources were all read (explore).
+    expanded: set[int] = field(default_factory=set)
 
     def replace(self, sources: list[MeetingSource]) -> None:
         for source in sources:
@@ -288,17 +295,22 @@ class _Scope:
                     self.fixed[meeting.pk] = fixed
                     self.seen_curation[meeting.pk] = _curation(meeting)
                     joined.append(fixed.facts)
-            # A meeting is regrouped whole: its other claims come along.
+            # A meeting is regrouped whole: its other claims come along (read once a meeting:
+            # all of them the first time).
             meeting_ids = {
                 source.meeting_id
                 for source in (*self.free_sources.values(), *self.replaced.values())
-            }
-            for source in (
+            } - self.expanded
+            self.expanded |= meeting_ids
+            others = (
                 MeetingSource.objects.filter(meeting_id__in=meeting_ids)
                 .exclude(pk__in=[*self.free_sources, *self.replaced])
                 .select_related("meeting")
                 .order_by("pk")
-            ):
+                if meeting_ids
+                else ()
+            )
+            for source in others:
                 if not source.claim:
                     continue
                 self.add_free(source)
@@ -348,41 +360,48 @@ class _Scope:
 
     # --- Writing ---------------------------------------------------------------------------------
 
-    def _lock_meetings(self) -> None:
+    def _lock_meetings(self) -> dict[int, Meeting]:
         """Lock the meetings about to be written and make sure no editor changed them since
-        they were read; an editor's change wins, and this work starts again around it."""
+        they were read; an editor's change wins, and this work starts again around it.
+        Returns them, as read under the lock, by id."""
         ids = sorted(self.seen_curation)
-        current = {
-            meeting.pk: _curation(meeting)
-            for meeting in Meeting.objects.select_for_update().filter(pk__in=ids).order_by("pk")
-        }
-        if current != self.seen_curation:
+        locked = (
+            Meeting.objects.select_for_update().filter(pk__in=ids).order_by("pk") if ids else []
+        )
+        meetings = {meeting.pk: meeting for meeting in locked}
+        if {pk: _curation(meeting) for pk, meeting in meetings.items()} != self.seen_curation:
             raise _StartAgain()
+        return meetings
 
     def apply(self, fresh: list[Claim], previous: dict[tuple[int, int], int]) -> dict[int, Meeting]:
         """Regroup the scope's claims plus the `fresh` ones, write the result; returns the
         meeting of each fresh claim, by ordinal."""
-        self._lock_meetings()
+        locked = self._lock_meetings()
         stored = [_claim(source) for source in self.free_sources.values()]
         for source, claim in zip(self.free_sources.values(), stored, strict=True):
             previous.setdefault((claim.article, claim.ordinal), source.meeting_id)
         groups = cluster([*stored, *fresh], self.fixed.values())
         assigned = assign_meetings(groups, previous)
-        existing = Meeting.objects.in_bulk([meeting_id for meeting_id in assigned if meeting_id])
+        # Every meeting a group continues was locked and read just now (its claims' or an
+        # editor's); read any other, to be safe, rather than read them all again.
+        wanted = {meeting_id for meeting_id in assigned if meeting_id}
+        existing = {pk: locked[pk] for pk in wanted & set(locked)}
+        existing.update(
+            Meeting.objects.in_bulk(wanted - set(locked)) if wanted - set(locked) else {}
+        )
+        unmet = [
+            group.claims
+            for group, meeting_id in zip(groups, assigned, strict=True)
+            if existing.get(meeting_id) is None
+        ]
+        built = iter(_meetings_create(unmet))
         placed: list[tuple[Group, Meeting]] = []
+        created: set[int] = set()
         for group, meeting_id in zip(groups, assigned, strict=True):
             meeting = existing.get(meeting_id) if meeting_id else None
             if meeting is None:
-                facts = merged_facts(group.claims)
-                meeting = Meeting.objects.create(
-                    kind=facts.kind,
-                    status=facts.status,
-                    start_date=facts.start,
-                    end_date=facts.end,
-                    date_precision=facts.precision,
-                    city=facts.city,
-                    country_id=facts.country,
-                )
+                meeting = next(built)
+                created.add(meeting.pk)
             placed.append((group, meeting))
 
         self._write_sources(
@@ -390,13 +409,24 @@ class _Scope:
                 (meeting.pk, claim.article): (claim, group.fixed is not None)
                 for group, meeting in placed
                 for claim in group.claims
-            }
+            },
+            created=created,
         )
-        for group, meeting in placed:
-            if group.fixed is None:
-                _recompute(meeting, group.claims)
-        meeting_refresh_search(meetings=[meeting for _, meeting in placed])
-        self._retire(placed, previous)
+        recomputed = [
+            (group, meeting)
+            for group, meeting in placed
+            if group.fixed is None and meeting.pk not in created
+        ]
+        participants: dict[int, dict[int, Participant]] = {
+            meeting.pk: {} for _, meeting in recomputed
+        }
+        if recomputed:
+            for participant in Participant.objects.filter(meeting_id__in=list(participants)):
+                participants[participant.meeting_id][participant.actor_id] = participant
+        for group, meeting in recomputed:
+            _recompute(meeting, group.claims, participants=participants[meeting.pk])
+        meeting_refresh_search(meetings=[meeting for _, meeting in placed], created=created)
+        self._retire(placed, previous, locked)
         return {
             claim.ordinal: meeting
             for group, meeting in placed
@@ -404,7 +434,10 @@ class _Scope:
             if claim.article == self.article_id
         }
 
-    def _write_sources(self, desired: dict[tuple[int, int], tuple[Claim, bool]]) -> None:
+    def _write_sources(
+        self, desired: dict[tuple[int, int], tuple[Claim, bool]], *, created: set[int]
+    ) -> None:
+        """`created`: meetings inserted in this transaction, with no evidence to read yet."""
         existing = {
             (source.meeting_id, source.article_id): source
             for source in (*self.free_sources.values(), *self.replaced.values())
@@ -415,12 +448,14 @@ class _Scope:
                 source.delete()
         # Every source's evidence in one query, not one for each.
         evidence: dict[tuple[int, int], list[Evidence]] = {key: [] for key in desired}
-        for item in Evidence.objects.filter(
-            meeting_id__in={meeting_id for meeting_id, _ in desired},
-            article_id__in={article_id for _, article_id in desired},
-        ):
-            if (item.meeting_id, item.article_id) in evidence:
-                evidence[(item.meeting_id, item.article_id)].append(item)
+        earlier = {meeting_id for meeting_id, _ in desired} - created
+        if earlier:
+            for item in Evidence.objects.filter(
+                meeting_id__in=earlier,
+                article_id__in={article_id for _, article_id in desired},
+            ):
+                if (item.meeting_id, item.article_id) in evidence:
+                    evidence[(item.meeting_id, item.article_id)].append(item)
         for (meeting_id, article_id), (claim, curated) in desired.items():
             source = existing.get((meeting_id, article_id))
             if source is None:
@@ -430,7 +465,10 @@ class _Scope:
             )
 
     def _retire(
-        self, placed: list[tuple[Group, Meeting]], previous: dict[tuple[int, int], int]
+        self,
+        placed: list[tuple[Group, Meeting]],
+        previous: dict[tuple[int, int], int],
+        locked: dict[int, Meeting],
     ) -> None:
         """Meetings nobody curated that no claim continues: merged into the meeting that took
         most of their claims, or gone when no article reports them any more."""
@@ -440,7 +478,8 @@ class _Scope:
             for meeting_id, (curated, _) in sorted(self.seen_curation.items())
             if not curated and meeting_id not in kept
         ]
-        for meeting in Meeting.objects.filter(pk__in=gone).order_by("pk"):
+        # Every one of them was read under its lock (seen_curation's ids are the locked ones).
+        for meeting in (locked[pk] for pk in gone):
             heirs = Counter(
                 heir.pk
                 for group, heir in placed
@@ -564,12 +603,73 @@ def _rewrite_source(
     )
 
 
-def _recompute(meeting: Meeting, claims: list[Claim]) -> None:
+def _meetings_create(claim_groups: list[list[Claim]]) -> list[Meeting]:
+    """New meetings for these groups of claims, inserted whole: their fields, title and
+    timeline date set before the insert (one row and one history row each, not an insert
+    then an update), all in one query with their history rows, and their participants in
+    one more. What `_recompute` and
+    `meeting_refresh_search` would set, so that they find nothing to change."""
+    if not claim_groups:
+        return []
+    facts = [merged_facts(claims) for claims in claim_groups]
+    names = dict(
+        Actor.objects.filter(
+            pk__in={actor for found in facts for actor, _ in found.participants}
+        ).values_list("pk", "name")
+    )
+    places = {found.country for found in facts if found.country and not found.city}
+    country_names = (
+        dict(Country.objects.filter(code__in=places).values_list("code", "name")) if places else {}
+    )
+    meetings = []
+    for claims, found in zip(claim_groups, facts, strict=True):
+        meeting = Meeting(
+            kind=found.kind,
+            status=found.status,
+            start_date=found.start,
+            end_date=found.end,
+            date_precision=found.precision,
+            city=found.city,
+            country_id=found.country,
+            decided_by=dict(sorted(found.decided_by.items())),
+        )
+        # The order meeting_title reads them in (Participant.Meta.ordering).
+        people = sorted(found.participants, key=lambda item: (item[1], names[item[0]]))
+        meeting.title = compose_title(
+            kind=found.kind,
+            place=found.city or country_names.get(found.country, ""),
+            visitors=[names[a] for a, role in people if role == ParticipantRole.VISITOR],
+            hosts=[names[a] for a, role in people if role == ParticipantRole.HOST],
+            everyone=[names[a] for a, _ in people],
+        )[: Meeting._meta.get_field("title").max_length]
+        published = [claim.published for claim in claims if claim.published]
+        if found.start is not None and found.precision != DatePrecision.UNKNOWN:
+            meeting.sort_date, meeting.sort_date_reported = found.start, False
+        else:
+            meeting.sort_date, meeting.sort_date_reported = min(published, default=None), True
+        meetings.append(meeting)
+    # The data version was raised by the caller: bulk inserts send no post_save.
+    meetings = history_bulk_create(Meeting, meetings)
+    history_bulk_create(
+        Participant,
+        [
+            Participant(meeting=meeting, actor_id=actor_id, role=role)
+            for meeting, found in zip(meetings, facts, strict=True)
+            for actor_id, role in found.participants
+        ],
+    )
+    return meetings
+
+
+def _recompute(
+    meeting: Meeting, claims: list[Claim], *, participants: dict[int, Participant]
+) -> None:
     """Set an uncurated meeting's fields and participants from its claims; saves only what
-    changed, so that reading an article again writes nothing when it says the same."""
+    changed, so that reading an article again writes nothing when it says the same.
+    `participants`: the meeting's stored participants by actor id."""
     facts = merged_facts(claims)
     roles = dict(facts.participants)
-    existing = {p.actor_id: p for p in Participant.objects.filter(meeting=meeting)}
+    existing = participants
     gone = [participant for actor_id, participant in existing.items() if actor_id not in roles]
     for participant in gone:
         participant.delete()

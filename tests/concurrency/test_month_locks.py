@@ -22,9 +22,10 @@ def finding(day: dt.date):
 
 
 def paused_first(monkeypatch):
-    """Pause the first store inside its transaction, its locks held; returns the events."""
+    """Pause the first store inside its transaction, its locks held and its meetings written
+    (at the refresh of their derived rows, which every store reaches); returns the events."""
     inside, resume = threading.Event(), threading.Event()
-    recompute = store._recompute
+    refresh = store.meeting_refresh_search
     calls = []
 
     def paused(*args, **kwargs):
@@ -32,9 +33,9 @@ def paused_first(monkeypatch):
         if len(calls) == 1:
             inside.set()
             assert resume.wait(30)
-        return recompute(*args, **kwargs)
+        return refresh(*args, **kwargs)
 
-    monkeypatch.setattr(store, "_recompute", paused)
+    monkeypatch.setattr(store, "meeting_refresh_search", paused)
     return inside, resume
 
 
