@@ -399,3 +399,24 @@ def test_the_date_beside_a_name_with_a_month_in_it_stays(extract_en):
         "in Ankara on January 27.",
     )
     assert dated(result) == [("visit", "occurred", "2026-01-27", "day")]
+
+
+# --- a date at a sentence's head, before a list of people set off by commas -------------------
+
+
+def test_a_date_opening_a_list_of_people_dates_their_meeting(extract_en):
+    result = extract_en(
+        "Defence talks",
+        "On January 27 the Turkish president, Recep Tayyip Erdoğan, and China's defence "
+        "minister, Li Jun, held a meeting in Geneva.",
+    )
+    assert dated(result) == [("meeting", "occurred", "2026-01-27", "day")]
+
+
+def test_a_comma_and_a_new_clause_after_a_name_still_part_the_date(extract_en):
+    result = extract_en(
+        "Defence talks",
+        "On January 20 parliament thanked the Turkish president, Recep Tayyip Erdoğan, and soon "
+        "after China's defence minister, Li Jun, visited Ankara.",
+    )
+    assert dated(result) == [("visit", "occurred", "None", "unknown")]

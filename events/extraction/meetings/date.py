@@ -157,11 +157,22 @@ class Dates(Part):
             else:
                 low, high = expression.end, trigger.start
             if not any(
-                self.keys[i] == "," and self.keys[i + 1] in self.res.dates.clause_breaks
+                self.keys[i] == ","
+                and self.keys[i + 1] in self.res.dates.clause_breaks
+                and not self._lists_people(i, high)
                 for i in range(low, high - 1)
             ):
                 return False
         return True
+
+    def _lists_people(self, comma: int, until: int) -> bool:
+        """'On Friday the defence secretary, X, and his counterpart, Y, met': a comma and a
+        conjunction right after a name, with another name before the meeting word, go on
+        listing the people of one clause."""
+        mentions = self.people.in_sentence(self.doc.tokens[comma].sentence)
+        return any(m.end == comma for m in mentions) and any(
+            comma + 1 < m.start < until for m in mentions
+        )
 
     def lead_sentence(self) -> int:
         if self.doc.dateline_end < len(self.doc.tokens):
