@@ -420,3 +420,33 @@ def test_a_comma_and_a_new_clause_after_a_name_still_part_the_date(extract_en):
         "after China's defence minister, Li Jun, visited Ankara.",
     )
     assert dated(result) == [("visit", "occurred", "None", "unknown")]
+
+
+# --- a gathering named by an apposition ("the X Dialogue, an annual forum") -----------------
+
+
+def test_a_meeting_on_the_sidelines_of_a_gathering_told_by_apposition_is_where_it_is(extract_en):
+    result = extract_en(
+        "Defence talks",
+        "Turkish President Recep Tayyip Erdoğan and Chinese President Xi Jinping met on the "
+        "sidelines of the Harbour Lights Dialogue, an annual security forum, in Geneva.",
+    )
+    assert placed(result) == [("meeting", "Geneva", "CH")]
+
+
+def test_an_annual_forum_is_still_a_gathering(extract_en):
+    result = extract_en(
+        "Security forum",
+        "Turkish President Recep Tayyip Erdoğan and Chinese President Xi Jinping attended an "
+        "annual security forum in Geneva on Tuesday.",
+    )
+    assert [m.kind for m in result.meetings] == ["multilateral"]
+
+
+def test_a_leader_who_attends_a_forum_every_year_makes_no_meeting(extract_en):
+    result = extract_en(
+        "Security forum",
+        "Turkish President Recep Tayyip Erdoğan attends the security forum in Geneva every year "
+        "with Chinese President Xi Jinping.",
+    )
+    assert result.meetings == []

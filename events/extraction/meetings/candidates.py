@@ -31,6 +31,7 @@ from events.extraction.persons import PersonMention
 # What a trigger that needs a place takes as one after it ("visit to Cairo", "to NATO").
 NEEDED_PLACES = frozenset({CITY, COUNTRY, ORGANISATION})
 SEGMENT_GAP = 10  # tokens between meeting words that tell of different encounters
+HABIT_QUALIFIER_GAP = 2  # "annual security forum": words between a habit word and a gathering
 
 
 class Candidates(Part):
@@ -75,6 +76,7 @@ class Candidates(Part):
         if not triggers:
             return []
         ordered = sorted(triggers, key=lambda t: t.start)
+        sidelines = self.ann.in_sentence(self.ann.sidelines, ordered[0].sentence)
         segments: list[list[Mention]] = [[ordered[0]]]
         for trigger in ordered[1:]:
             previous = segments[-1][-1]
@@ -83,7 +85,9 @@ class Candidates(Part):
                 self.families.family(previous) == MULTILATERAL
                 and self.families.family(trigger) != MULTILATERAL
             )
-            if trigger.start - previous.end > SEGMENT_GAP or side_meeting:
+            # "met on the sidelines of the X Dialogue, an annual forum": where they met.
+            side_venue = any(self.families.follows_sidelines(trigger, s) for s in sidelines)
+            if (trigger.start - previous.end > SEGMENT_GAP and not side_venue) or side_meeting:
                 segments.append([trigger])
             else:
                 segments[-1].append(trigger)
@@ -114,7 +118,11 @@ class Candidates(Part):
                 return False
             if cue.label == "modal" and trigger.end <= cue.start <= trigger.end + 5:
                 return False  # "a first meeting ... could take place in Saudi Arabia"
-            if cue.label == "habitual" and abs(cue.start - trigger.start) <= CUE_WINDOW:
+            if (
+                cue.label == "habitual"
+                and abs(cue.start - trigger.start) <= CUE_WINDOW
+                and not self._describes_gathering(cue, trigger)
+            ):
                 return False
         if trigger.text in self.res.call_needs_person:
             if before and before[-1] in {"so", "-"}:
@@ -137,6 +145,15 @@ class Candidates(Part):
         ):
             return False
         return sentence_end > trigger.start
+
+    def _describes_gathering(self, cue: Mention, trigger: Mention) -> bool:
+        """'an annual security forum', 'the yearly summit': a habitual word qualifying a
+        gathering says how often it is held, not that the meeting is a habit; that one
+        gathering still took place."""
+        return (
+            self.families.family(trigger) == MULTILATERAL
+            and 0 <= trigger.start - cue.end <= HABIT_QUALIFIER_GAP
+        )
 
     def _quoted(self, trigger: Mention, sentence_start: int) -> bool:
         """Inside quotation marks opened earlier in the sentence and not yet closed."""
