@@ -450,3 +450,41 @@ def test_a_leader_who_attends_a_forum_every_year_makes_no_meeting(extract_en):
         "with Chinese President Xi Jinping.",
     )
     assert result.meetings == []
+
+
+# --- officials said to be there too, in a sentence of their own -----------------------------
+
+
+def people_of(result) -> list[list[str]]:
+    return [sorted(p.name for p in m.participants) for m in result.meetings]
+
+
+def test_officials_also_present_join_the_meeting_told_before(extract_en):
+    result = extract_en(
+        "Leaders meet",
+        "Turkish President Recep Tayyip Erdoğan met Chinese President Xi Jinping in Beijing on "
+        "Tuesday. Also present were Turkish Trade Minister Omer Bolat and Chinese Commerce "
+        "Minister Wang Wentao.",
+    )
+    assert people_of(result) == [
+        ["Omer Bolat", "Recep Tayyip Erdoğan", "Wang Wentao", "Xi Jinping"]
+    ]
+
+
+def test_officials_present_far_from_any_meeting_join_none(extract_en):
+    result = extract_en(
+        "Leaders meet",
+        "Turkish President Recep Tayyip Erdoğan met Chinese President Xi Jinping in Beijing on "
+        "Tuesday. The talks covered trade. Exports rose last year. Imports fell. Also present "
+        "at the trade fair was Turkish Trade Minister Omer Bolat.",
+    )
+    assert people_of(result) == [["Recep Tayyip Erdoğan", "Xi Jinping"]]
+
+
+def test_officials_who_turut_hadir_join_the_visit_told_before(extract_id):
+    result = extract_id(
+        "Kunjungan",
+        "Presiden Prabowo Subianto bertemu Presiden Tiongkok Xi Jinping di Beijing, Selasa "
+        "(27/1).\n\nTurut hadir Menteri Perdagangan Budi Santoso.",
+    )
+    assert ["Budi Santoso", "Prabowo Subianto", "Xi Jinping"] in people_of(result)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from events.extraction.dates import DAY
 from events.extraction.meetings.date import Dates
 from events.extraction.meetings.model import MEETING, Candidate, Encounter, dates_agree
+from events.extraction.meetings.participants import Participants
 from events.extraction.meetings.reading import CUE_WINDOW, Part, Reading
 
 MAX_STAY_DAYS = 6  # days of one visit reported as separate stops
@@ -17,6 +18,7 @@ class Encounters(Part):
     def __init__(self, reading: Reading) -> None:
         super().__init__(reading)
         self.dates = Dates(reading)
+        self.participants = Participants(reading)
 
     def group(self, candidates: list[Candidate]) -> list[Encounter]:
         encounters: list[Encounter] = []
@@ -71,6 +73,7 @@ class Encounters(Part):
                 target.sentences.append(candidate.sentence)
         encounters += self._new_rounds(encounters, pending_rounds)
         encounters = consolidate(encounters)
+        self.participants.attending(encounters)
         self.dates.from_lead(encounters)
         self.dates.from_context(encounters)
         return encounters

@@ -18,6 +18,7 @@ from events.extraction.vocabulary import Role
 
 VISITOR, HOST, PARTICIPANT = Role.VISITOR, Role.HOST, Role.PARTICIPANT
 PROTAGONIST_MENTIONS = 3
+ATTENDING_REACH = 2  # sentences after an encounter that may say who else was there
 
 
 class Participants(Part):
@@ -57,6 +58,28 @@ class Participants(Part):
         if self.focus is not None and self.focus not in persons and pronoun:
             persons.insert(0, self.focus)  # "He will meet the UAE President": the one named before
         return persons
+
+    def attending(self, encounters: list[Encounter]) -> None:
+        """'Also present were the trade minister X and the cabinet secretary Y': the
+        officials a sentence with no meeting word of its own says were there too join the
+        encounter told just before it."""
+        told = {s for e in encounters for s in e.sentences}
+        for sentence in dict.fromkeys(c.sentence for c in self.ann.cues if c.label == "attending"):
+            if sentence in told or self.ann.in_sentence(self.ann.triggers, sentence):
+                continue
+            earlier = [
+                (max(s for s in e.sentences if s < sentence), e)
+                for e in encounters
+                if any(sentence - ATTENDING_REACH <= s < sentence for s in e.sentences)
+            ]
+            if not earlier:
+                continue
+            _, encounter = max(earlier, key=lambda pair: pair[0])
+            officials = [m.person for m in self.people.in_sentence(sentence) if m.person.official]
+            joining = [p for p in dict.fromkeys(officials) if p not in encounter.persons]
+            if joining:
+                encounter.persons.extend(joining)
+                encounter.sentences.append(sentence)
 
     def _pair_named(self, sentence: int) -> bool:
         start, end = self.doc.sentences[sentence]
