@@ -488,3 +488,37 @@ def test_officials_who_turut_hadir_join_the_visit_told_before(extract_id):
         "(27/1).\n\nTurut hadir Menteri Perdagangan Budi Santoso.",
     )
     assert ["Budi Santoso", "Prabowo Subianto", "Xi Jinping"] in people_of(result)
+
+
+# --- a day counted from another event the article dates -------------------------------------
+
+
+def test_a_meeting_the_day_before_an_announcement_is_dated_from_it(extract_en):
+    result = extract_en(
+        "Tariffs",
+        "On January 27 the Turkish trade ministry announced new tariffs on steel.\n\n"
+        "During a meeting with Chinese President Xi Jinping the day before the announcement, "
+        "Turkish President Recep Tayyip Erdoğan raised the matter.",
+    )
+    assert dated(result) == [("meeting", "occurred", "2026-01-26", "day")]
+    assert result.meetings[0].reasons["date"].rule == "days_from_another_event"
+
+
+def test_an_event_the_article_does_not_date_dates_nothing(extract_en):
+    result = extract_en(
+        "Tariffs",
+        "The Turkish trade ministry announced new tariffs on steel.\n\n"
+        "During a meeting with Chinese President Xi Jinping the day before the announcement, "
+        "Turkish President Recep Tayyip Erdoğan raised the matter.",
+    )
+    assert dated(result) == [("meeting", "occurred", "None", "unknown")]
+
+
+def test_a_meeting_sehari_setelah_an_event_is_dated_from_it(extract_id):
+    result = extract_id(
+        "Tarif",
+        "Pemerintah Turki mengumumkan pembatasan impor baja pada Selasa (27/1).\n\n"
+        "Sehari setelah pembatasan itu, Presiden Prabowo Subianto bertemu Presiden Tiongkok "
+        "Xi Jinping di Beijing.",
+    )
+    assert ("visit", "occurred", "2026-01-28", "day") in dated(result)

@@ -76,6 +76,7 @@ class Encounters(Part):
         self.participants.attending(encounters)
         self.dates.from_lead(encounters)
         self.dates.from_context(encounters)
+        self.dates.from_another_event(encounters)
         return encounters
 
     def _same_gathering(
