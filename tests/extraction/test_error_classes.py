@@ -522,3 +522,26 @@ def test_a_meeting_sehari_setelah_an_event_is_dated_from_it(extract_id):
         "Xi Jinping di Beijing.",
     )
     assert ("visit", "occurred", "2026-01-28", "day") in dated(result)
+
+
+# --- an arrival at a facility the gazetteer does not know (airports, air bases, palaces) -----
+
+
+def test_an_arrival_at_an_air_base_is_a_visit_to_the_place_after_it(extract_id):
+    result = extract_id(
+        "Kunjungan",
+        "Presiden Prabowo Subianto tiba di Pangkalan Udara Sultan Hamid (PUSH), Karangbaru, "
+        "Turki pada Selasa (27/1) dan disambut Presiden Turki Recep Tayyip Erdoğan.",
+    )
+    assert [(m.kind, str(m.start), m.venue_country) for m in result.meetings] == [
+        ("visit", "2026-01-27", "TR")
+    ]
+
+
+def test_an_arrival_far_from_any_place_is_no_visit(extract_id):
+    result = extract_id(
+        "Kunjungan",
+        "Presiden Prabowo Subianto tiba lebih awal dari jadwal yang ditetapkan panitia di "
+        "Turki pada Selasa (27/1).",
+    )
+    assert result.meetings == []

@@ -31,6 +31,8 @@ from events.extraction.persons import PersonMention
 # What a trigger that needs a place takes as one after it ("visit to Cairo", "to NATO").
 NEEDED_PLACES = frozenset({CITY, COUNTRY, ORGANISATION})
 SEGMENT_GAP = 10  # tokens between meeting words that tell of different encounters
+FACILITY_LEAD = 3  # "arrived at the airport": words from an arrival to a facility's word
+FACILITY_REACH = 12  # "tiba di Bandara Udara X (Y), Subang, Malaysia": to the place after it
 HABIT_QUALIFIER_GAP = 2  # "annual security forum": words between a habit word and a gathering
 
 
@@ -136,7 +138,9 @@ class Candidates(Part):
         ):
             return False
         if trigger.text in self.res.needs_place and not self._follows(
-            trigger, 3, (place for place in self.ann.places if place.label in NEEDED_PLACES)
+            trigger,
+            FACILITY_REACH if self._at_facility(trigger) else 3,
+            (place for place in self.ann.places if place.label in NEEDED_PLACES),
         ):
             return False
         # A ministry summons a foreign diplomat to protest: an encounter; a court summons is not.
@@ -145,6 +149,14 @@ class Candidates(Part):
         ):
             return False
         return sentence_end > trigger.start
+
+    def _at_facility(self, trigger: Mention) -> bool:
+        """'arrived at the airport of X', 'tiba di Bandara Udara Y, Subang, Malaysia': an
+        airport, air base or palace the gazetteer does not know stands between the arrival and
+        its place."""
+        facilities = self.res.lexicon["triggers"].get("facilities", ())
+        after = self.keys[trigger.end : trigger.end + FACILITY_LEAD]
+        return any(word in facilities for word in after)
 
     def _describes_gathering(self, cue: Mention, trigger: Mention) -> bool:
         """'an annual security forum', 'the yearly summit': a habitual word qualifying a
