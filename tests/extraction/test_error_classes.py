@@ -545,3 +545,38 @@ def test_an_arrival_far_from_any_place_is_no_visit(extract_id):
         "Turki pada Selasa (27/1).",
     )
     assert result.meetings == []
+
+
+# --- a future round the parties agreed to, undated --------------------------------------------
+
+
+def test_a_future_meeting_the_parties_agreed_to_is_a_round_of_its_own(extract_en):
+    result = extract_en(
+        "Leaders meet",
+        "Turkish President Recep Tayyip Erdoğan met Chinese President Xi Jinping in Geneva on "
+        "Tuesday. The two presidents agreed to a future meeting in the spring.",
+    )
+    assert sorted((m.kind, m.status, m.precision) for m in result.meetings) == [
+        ("meeting", "occurred", "day"),
+        ("meeting", "planned", "unknown"),
+    ]
+
+
+def test_the_future_of_a_meeting_format_is_no_round(extract_en):
+    result = extract_en(
+        "Leaders meet",
+        "Turkish President Recep Tayyip Erdoğan met Chinese President Xi Jinping in Geneva on "
+        "Tuesday. Officials debated the future of the meeting format.",
+    )
+    assert [(m.status, m.precision) for m in result.meetings] == [("occurred", "day")]
+
+
+def test_an_official_who_joined_the_talks_joins_the_gathering_told_before(extract_en):
+    result = extract_en(
+        "Ministers meet",
+        "Turkish President Recep Tayyip Erdoğan, Chinese President Xi Jinping and Indonesian "
+        "President Prabowo Subianto held a summit in Geneva on Tuesday. Syrian President Ahmed "
+        "al-Sharaa joined the talks as an observer.",
+    )
+    assert [m.kind for m in result.meetings] == ["multilateral"]
+    assert "Ahmed al-Sharaa" in people_of(result)[0]
