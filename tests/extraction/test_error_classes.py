@@ -580,3 +580,25 @@ def test_an_official_who_joined_the_talks_joins_the_gathering_told_before(extrac
     )
     assert [m.kind for m in result.meetings] == ["multilateral"]
     assert "Ahmed al-Sharaa" in people_of(result)[0]
+
+
+def test_officials_of_both_sides_paired_after_a_visit_join_it(extract_en):
+    result = extract_en(
+        "Leaders meet",
+        "Turkish President Recep Tayyip Erdoğan visited Beijing on Tuesday and met Chinese "
+        "President Xi Jinping. A trade accord was reached between Turkish Trade Minister Omer "
+        "Bolat and Chinese Commerce Minister Wang Wentao.",
+    )
+    assert people_of(result) == [
+        ["Omer Bolat", "Recep Tayyip Erdoğan", "Wang Wentao", "Xi Jinping"]
+    ]
+
+
+def test_officials_of_other_countries_paired_after_a_visit_stay_out(extract_en):
+    result = extract_en(
+        "Leaders meet",
+        "Turkish President Recep Tayyip Erdoğan visited Beijing on Tuesday and met Chinese "
+        "President Xi Jinping. A trade accord was reached between Japanese Trade Minister Yoji "
+        "Muto and Korean Trade Minister Ahn Duk-geun.",
+    )
+    assert people_of(result) == [["Recep Tayyip Erdoğan", "Xi Jinping"]]

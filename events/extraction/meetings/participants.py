@@ -62,9 +62,12 @@ class Participants(Part):
     def attending(self, encounters: list[Encounter]) -> None:
         """'Also present were the trade minister X and the cabinet secretary Y': the
         officials a sentence with no meeting word of its own says were there too join the
-        encounter told just before it."""
+        encounter told just before it. So do officials of both its sides paired in such a
+        sentence ('an agreement between Trade Minister X and his counterpart Y' after a
+        visit): the pairs that sign or work beside the principals."""
         told = {s for e in encounters for s in e.sentences}
-        for sentence in dict.fromkeys(c.sentence for c in self.ann.cues if c.label == "attending"):
+        attending = {c.sentence for c in self.ann.cues if c.label == "attending"}
+        for sentence in range(len(self.doc.sentences)):
             if sentence in told or self.ann.in_sentence(self.ann.triggers, sentence):
                 continue
             earlier = [
@@ -77,7 +80,7 @@ class Participants(Part):
             _, encounter = max(earlier, key=lambda pair: pair[0])
             officials = [m.person for m in self.people.in_sentence(sentence) if m.person.official]
             joining = [p for p in dict.fromkeys(officials) if p not in encounter.persons]
-            if joining:
+            if joining and (sentence in attending or _both_sides(encounter, joining)):
                 encounter.persons.extend(joining)
                 encounter.sentences.append(sentence)
 
@@ -85,6 +88,15 @@ class Participants(Part):
         start, end = self.doc.sentences[sentence]
         words = " ".join(self.keys[start:end])
         return any(f" {pair} " in f" {words} " for pair in self.res.pair_words)
+
+
+def _both_sides(encounter: Encounter, joining: list[Person]) -> bool:
+    """New officials of two of the encounter's countries, and of no other."""
+    sides = {p.country for p in encounter.persons if p.country}
+    if encounter.venue is not None:
+        sides.add(encounter.venue.country)
+    countries = {p.country for p in joining}
+    return len(countries) >= 2 and None not in countries and countries <= sides
 
 
 def protagonists(people: People) -> list[Person]:
