@@ -65,11 +65,16 @@ class Participants(Part):
         encounter told just before it. So do officials of both its sides paired in such a
         sentence ('an agreement between Trade Minister X and his counterpart Y' after a
         visit): the pairs that sign or work beside the principals."""
+        if not encounters:
+            return
         told = {s for e in encounters for s in e.sentences}
+        told |= {t.sentence for t in self.ann.triggers}  # sentences with their own meeting words
         attending = {c.sentence for c in self.ann.cues if c.label == "attending"}
-        for sentence in range(len(self.doc.sentences)):
-            if sentence in told or self.ann.in_sentence(self.ann.triggers, sentence):
-                continue
+        officials_in: dict[int, list[Person]] = {}
+        for mention in self.people.mentions:
+            if mention.person.official:
+                officials_in.setdefault(mention.sentence, []).append(mention.person)
+        for sentence in sorted(officials_in.keys() - told):
             earlier = [
                 (max(s for s in e.sentences if s < sentence), e)
                 for e in encounters
@@ -78,8 +83,8 @@ class Participants(Part):
             if not earlier:
                 continue
             _, encounter = max(earlier, key=lambda pair: pair[0])
-            officials = [m.person for m in self.people.in_sentence(sentence) if m.person.official]
-            joining = [p for p in dict.fromkeys(officials) if p not in encounter.persons]
+            named = dict.fromkeys(officials_in[sentence])
+            joining = [p for p in named if p not in encounter.persons]
             if joining and (sentence in attending or _both_sides(encounter, joining)):
                 encounter.persons.extend(joining)
                 encounter.sentences.append(sentence)
