@@ -602,3 +602,25 @@ def test_officials_of_other_countries_paired_after_a_visit_stay_out(extract_en):
         "Muto and Korean Trade Minister Ahn Duk-geun.",
     )
     assert people_of(result) == [["Recep Tayyip Erdoğan", "Xi Jinping"]]
+
+
+# --- a title that names the office, not its holder ("pemilihan presiden AS") ----------------
+
+
+def test_an_election_of_a_president_is_no_mention_of_the_president(extract_id):
+    result = extract_id(
+        "Biksu",
+        "Presiden Tiongkok Xi Jinping akan menerima Presiden Prabowo Subianto bulan depan.\n\n"
+        "Seorang biksu terkenal berbicara dalam kunjungannya ke Jepang, Selasa (27/1), saat "
+        "ditanya soal pemilihan presiden Tiongkok.",
+    )
+    assert "JP" not in [m.venue_country for m in result.meetings]
+
+
+def test_the_president_named_again_by_title_is_still_a_mention(extract_id):
+    result = extract_id(
+        "Kunjungan",
+        "Presiden Tiongkok Xi Jinping akan menerima Presiden Prabowo Subianto bulan depan.\n\n"
+        "Presiden Tiongkok itu juga melakukan kunjungan ke Jepang, Selasa (27/1).",
+    )
+    assert "JP" in [m.venue_country for m in result.meetings]
