@@ -624,3 +624,16 @@ def test_the_president_named_again_by_title_is_still_a_mention(extract_id):
         "Presiden Tiongkok itu juga melakukan kunjungan ke Jepang, Selasa (27/1).",
     )
     assert "JP" in [m.venue_country for m in result.meetings]
+
+
+# --- ", where he met X" after a visit: one encounter at the visit's place --------------------
+
+
+def test_a_meeting_told_where_a_visit_went_is_that_visit(extract_en):
+    result = extract_en(
+        "Visit",
+        "The visit of Turkish President Recep Tayyip Erdoğan to the Chinese capital Beijing last "
+        "week, where he met with Chinese President Xi Jinping, has eased tensions.",
+    )
+    assert people_of(result) == [["Recep Tayyip Erdoğan", "Xi Jinping"]]
+    assert placed(result) == [("visit", "Beijing", "CN")]

@@ -89,7 +89,10 @@ class Candidates(Part):
             )
             # "met on the sidelines of the X Dialogue, an annual forum": where they met.
             side_venue = any(self.families.follows_sidelines(trigger, s) for s in sidelines)
-            if (trigger.start - previous.end > SEGMENT_GAP and not side_venue) or side_meeting:
+            # "the visit of X to Beijing, where he met Y": the meeting is at the visit's place.
+            there = self._where_after(previous, trigger)
+            far = trigger.start - previous.end > SEGMENT_GAP
+            if (far and not side_venue and not there) or side_meeting:
                 segments.append([trigger])
             else:
                 segments[-1].append(trigger)
@@ -149,6 +152,18 @@ class Candidates(Part):
         ):
             return False
         return sentence_end > trigger.start
+
+    def _where_after(self, previous: Mention, trigger: Mention) -> bool:
+        """A comma and a word of place ("where", "di mana", "où", "где") between two meeting
+        words: the second tells what happened at the first's place."""
+        words = self.res.lexicon["triggers"].get("same_place", ())
+        phrases = [tuple(word.split()) for word in words]
+        for i in range(previous.end, trigger.start):
+            if self.keys[i] != ",":
+                continue
+            if any(tuple(self.keys[i + 1 : i + 1 + len(p)]) == p for p in phrases):
+                return True
+        return False
 
     def _at_facility(self, trigger: Mention) -> bool:
         """'arrived at the airport of X', 'tiba di Bandara Udara Y, Subang, Malaysia': an
