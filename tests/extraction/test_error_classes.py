@@ -399,3 +399,241 @@ def test_the_date_beside_a_name_with_a_month_in_it_stays(extract_en):
         "in Ankara on January 27.",
     )
     assert dated(result) == [("visit", "occurred", "2026-01-27", "day")]
+
+
+# --- a date at a sentence's head, before a list of people set off by commas -------------------
+
+
+def test_a_date_opening_a_list_of_people_dates_their_meeting(extract_en):
+    result = extract_en(
+        "Defence talks",
+        "On January 27 the Turkish president, Recep Tayyip Erdoğan, and China's defence "
+        "minister, Li Jun, held a meeting in Geneva.",
+    )
+    assert dated(result) == [("meeting", "occurred", "2026-01-27", "day")]
+
+
+def test_a_comma_and_a_new_clause_after_a_name_still_part_the_date(extract_en):
+    result = extract_en(
+        "Defence talks",
+        "On January 20 parliament thanked the Turkish president, Recep Tayyip Erdoğan, and soon "
+        "after China's defence minister, Li Jun, visited Ankara.",
+    )
+    assert dated(result) == [("visit", "occurred", "None", "unknown")]
+
+
+# --- a gathering named by an apposition ("the X Dialogue, an annual forum") -----------------
+
+
+def test_a_meeting_on_the_sidelines_of_a_gathering_told_by_apposition_is_where_it_is(extract_en):
+    result = extract_en(
+        "Defence talks",
+        "Turkish President Recep Tayyip Erdoğan and Chinese President Xi Jinping met on the "
+        "sidelines of the Harbour Lights Dialogue, an annual security forum, in Geneva.",
+    )
+    assert placed(result) == [("meeting", "Geneva", "CH")]
+
+
+def test_an_annual_forum_is_still_a_gathering(extract_en):
+    result = extract_en(
+        "Security forum",
+        "Turkish President Recep Tayyip Erdoğan and Chinese President Xi Jinping attended an "
+        "annual security forum in Geneva on Tuesday.",
+    )
+    assert [m.kind for m in result.meetings] == ["multilateral"]
+
+
+def test_a_leader_who_attends_a_forum_every_year_makes_no_meeting(extract_en):
+    result = extract_en(
+        "Security forum",
+        "Turkish President Recep Tayyip Erdoğan attends the security forum in Geneva every year "
+        "with Chinese President Xi Jinping.",
+    )
+    assert result.meetings == []
+
+
+# --- officials said to be there too, in a sentence of their own -----------------------------
+
+
+def people_of(result) -> list[list[str]]:
+    return [sorted(p.name for p in m.participants) for m in result.meetings]
+
+
+def test_officials_also_present_join_the_meeting_told_before(extract_en):
+    result = extract_en(
+        "Leaders meet",
+        "Turkish President Recep Tayyip Erdoğan met Chinese President Xi Jinping in Beijing on "
+        "Tuesday. Also present were Turkish Trade Minister Omer Bolat and Chinese Commerce "
+        "Minister Wang Wentao.",
+    )
+    assert people_of(result) == [
+        ["Omer Bolat", "Recep Tayyip Erdoğan", "Wang Wentao", "Xi Jinping"]
+    ]
+
+
+def test_officials_present_far_from_any_meeting_join_none(extract_en):
+    result = extract_en(
+        "Leaders meet",
+        "Turkish President Recep Tayyip Erdoğan met Chinese President Xi Jinping in Beijing on "
+        "Tuesday. The talks covered trade. Exports rose last year. Imports fell. Also present "
+        "at the trade fair was Turkish Trade Minister Omer Bolat.",
+    )
+    assert people_of(result) == [["Recep Tayyip Erdoğan", "Xi Jinping"]]
+
+
+def test_officials_who_turut_hadir_join_the_visit_told_before(extract_id):
+    result = extract_id(
+        "Kunjungan",
+        "Presiden Prabowo Subianto bertemu Presiden Tiongkok Xi Jinping di Beijing, Selasa "
+        "(27/1).\n\nTurut hadir Menteri Perdagangan Budi Santoso.",
+    )
+    assert ["Budi Santoso", "Prabowo Subianto", "Xi Jinping"] in people_of(result)
+
+
+# --- a day counted from another event the article dates -------------------------------------
+
+
+def test_a_meeting_the_day_before_an_announcement_is_dated_from_it(extract_en):
+    result = extract_en(
+        "Tariffs",
+        "On January 27 the Turkish trade ministry announced new tariffs on steel.\n\n"
+        "During a meeting with Chinese President Xi Jinping the day before the announcement, "
+        "Turkish President Recep Tayyip Erdoğan raised the matter.",
+    )
+    assert dated(result) == [("meeting", "occurred", "2026-01-26", "day")]
+    assert result.meetings[0].reasons["date"].rule == "days_from_another_event"
+
+
+def test_an_event_the_article_does_not_date_dates_nothing(extract_en):
+    result = extract_en(
+        "Tariffs",
+        "The Turkish trade ministry announced new tariffs on steel.\n\n"
+        "During a meeting with Chinese President Xi Jinping the day before the announcement, "
+        "Turkish President Recep Tayyip Erdoğan raised the matter.",
+    )
+    assert dated(result) == [("meeting", "occurred", "None", "unknown")]
+
+
+def test_a_meeting_sehari_setelah_an_event_is_dated_from_it(extract_id):
+    result = extract_id(
+        "Tarif",
+        "Pemerintah Turki mengumumkan pembatasan impor baja pada Selasa (27/1).\n\n"
+        "Sehari setelah pembatasan itu, Presiden Prabowo Subianto bertemu Presiden Tiongkok "
+        "Xi Jinping di Beijing.",
+    )
+    assert ("visit", "occurred", "2026-01-28", "day") in dated(result)
+
+
+# --- an arrival at a facility the gazetteer does not know (airports, air bases, palaces) -----
+
+
+def test_an_arrival_at_an_air_base_is_a_visit_to_the_place_after_it(extract_id):
+    result = extract_id(
+        "Kunjungan",
+        "Presiden Prabowo Subianto tiba di Pangkalan Udara Sultan Hamid (PUSH), Karangbaru, "
+        "Turki pada Selasa (27/1) dan disambut Presiden Turki Recep Tayyip Erdoğan.",
+    )
+    assert [(m.kind, str(m.start), m.venue_country) for m in result.meetings] == [
+        ("visit", "2026-01-27", "TR")
+    ]
+
+
+def test_an_arrival_far_from_any_place_is_no_visit(extract_id):
+    result = extract_id(
+        "Kunjungan",
+        "Presiden Prabowo Subianto tiba lebih awal dari jadwal yang ditetapkan panitia di "
+        "Turki pada Selasa (27/1).",
+    )
+    assert result.meetings == []
+
+
+# --- a future round the parties agreed to, undated --------------------------------------------
+
+
+def test_a_future_meeting_the_parties_agreed_to_is_a_round_of_its_own(extract_en):
+    result = extract_en(
+        "Leaders meet",
+        "Turkish President Recep Tayyip Erdoğan met Chinese President Xi Jinping in Geneva on "
+        "Tuesday. The two presidents agreed to a future meeting in the spring.",
+    )
+    assert sorted((m.kind, m.status, m.precision) for m in result.meetings) == [
+        ("meeting", "occurred", "day"),
+        ("meeting", "planned", "unknown"),
+    ]
+
+
+def test_the_future_of_a_meeting_format_is_no_round(extract_en):
+    result = extract_en(
+        "Leaders meet",
+        "Turkish President Recep Tayyip Erdoğan met Chinese President Xi Jinping in Geneva on "
+        "Tuesday. Officials debated the future of the meeting format.",
+    )
+    assert [(m.status, m.precision) for m in result.meetings] == [("occurred", "day")]
+
+
+def test_an_official_who_joined_the_talks_joins_the_gathering_told_before(extract_en):
+    result = extract_en(
+        "Ministers meet",
+        "Turkish President Recep Tayyip Erdoğan, Chinese President Xi Jinping and Indonesian "
+        "President Prabowo Subianto held a summit in Geneva on Tuesday. Syrian President Ahmed "
+        "al-Sharaa joined the talks as an observer.",
+    )
+    assert [m.kind for m in result.meetings] == ["multilateral"]
+    assert "Ahmed al-Sharaa" in people_of(result)[0]
+
+
+def test_officials_of_both_sides_paired_after_a_visit_join_it(extract_en):
+    result = extract_en(
+        "Leaders meet",
+        "Turkish President Recep Tayyip Erdoğan visited Beijing on Tuesday and met Chinese "
+        "President Xi Jinping. A trade accord was reached between Turkish Trade Minister Omer "
+        "Bolat and Chinese Commerce Minister Wang Wentao.",
+    )
+    assert people_of(result) == [
+        ["Omer Bolat", "Recep Tayyip Erdoğan", "Wang Wentao", "Xi Jinping"]
+    ]
+
+
+def test_officials_of_other_countries_paired_after_a_visit_stay_out(extract_en):
+    result = extract_en(
+        "Leaders meet",
+        "Turkish President Recep Tayyip Erdoğan visited Beijing on Tuesday and met Chinese "
+        "President Xi Jinping. A trade accord was reached between Japanese Trade Minister Yoji "
+        "Muto and Korean Trade Minister Ahn Duk-geun.",
+    )
+    assert people_of(result) == [["Recep Tayyip Erdoğan", "Xi Jinping"]]
+
+
+# --- a title that names the office, not its holder ("pemilihan presiden AS") ----------------
+
+
+def test_an_election_of_a_president_is_no_mention_of_the_president(extract_id):
+    result = extract_id(
+        "Biksu",
+        "Presiden Tiongkok Xi Jinping akan menerima Presiden Prabowo Subianto bulan depan.\n\n"
+        "Seorang biksu terkenal berbicara dalam kunjungannya ke Jepang, Selasa (27/1), saat "
+        "ditanya soal pemilihan presiden Tiongkok.",
+    )
+    assert "JP" not in [m.venue_country for m in result.meetings]
+
+
+def test_the_president_named_again_by_title_is_still_a_mention(extract_id):
+    result = extract_id(
+        "Kunjungan",
+        "Presiden Tiongkok Xi Jinping akan menerima Presiden Prabowo Subianto bulan depan.\n\n"
+        "Presiden Tiongkok itu juga melakukan kunjungan ke Jepang, Selasa (27/1).",
+    )
+    assert "JP" in [m.venue_country for m in result.meetings]
+
+
+# --- ", where he met X" after a visit: one encounter at the visit's place --------------------
+
+
+def test_a_meeting_told_where_a_visit_went_is_that_visit(extract_en):
+    result = extract_en(
+        "Visit",
+        "The visit of Turkish President Recep Tayyip Erdoğan to the Chinese capital Beijing last "
+        "week, where he met with Chinese President Xi Jinping, has eased tensions.",
+    )
+    assert people_of(result) == [["Recep Tayyip Erdoğan", "Xi Jinping"]]
+    assert placed(result) == [("visit", "Beijing", "CN")]

@@ -31,6 +31,9 @@ from events.extraction.persons import PersonMention
 # What a trigger that needs a place takes as one after it ("visit to Cairo", "to NATO").
 NEEDED_PLACES = frozenset({CITY, COUNTRY, ORGANISATION})
 SEGMENT_GAP = 10  # tokens between meeting words that tell of different encounters
+FACILITY_LEAD = 3  # "arrived at the airport": words from an arrival to a facility's word
+FACILITY_REACH = 12  # "tiba di Bandara Udara X (Y), Subang, Malaysia": to the place after it
+HABIT_QUALIFIER_GAP = 2  # "annual security forum": words between a habit word and a gathering
 
 
 class Candidates(Part):
@@ -75,6 +78,7 @@ class Candidates(Part):
         if not triggers:
             return []
         ordered = sorted(triggers, key=lambda t: t.start)
+        sidelines = self.ann.in_sentence(self.ann.sidelines, ordered[0].sentence)
         segments: list[list[Mention]] = [[ordered[0]]]
         for trigger in ordered[1:]:
             previous = segments[-1][-1]
@@ -83,7 +87,12 @@ class Candidates(Part):
                 self.families.family(previous) == MULTILATERAL
                 and self.families.family(trigger) != MULTILATERAL
             )
-            if trigger.start - previous.end > SEGMENT_GAP or side_meeting:
+            # "met on the sidelines of the X Dialogue, an annual forum": where they met.
+            side_venue = any(self.families.follows_sidelines(trigger, s) for s in sidelines)
+            # "the visit of X to Beijing, where he met Y": the meeting is at the visit's place.
+            there = self._where_after(previous, trigger)
+            far = trigger.start - previous.end > SEGMENT_GAP
+            if (far and not side_venue and not there) or side_meeting:
                 segments.append([trigger])
             else:
                 segments[-1].append(trigger)
@@ -114,7 +123,11 @@ class Candidates(Part):
                 return False
             if cue.label == "modal" and trigger.end <= cue.start <= trigger.end + 5:
                 return False  # "a first meeting ... could take place in Saudi Arabia"
-            if cue.label == "habitual" and abs(cue.start - trigger.start) <= CUE_WINDOW:
+            if (
+                cue.label == "habitual"
+                and abs(cue.start - trigger.start) <= CUE_WINDOW
+                and not self._describes_gathering(cue, trigger)
+            ):
                 return False
         if trigger.text in self.res.call_needs_person:
             if before and before[-1] in {"so", "-"}:
@@ -128,7 +141,9 @@ class Candidates(Part):
         ):
             return False
         if trigger.text in self.res.needs_place and not self._follows(
-            trigger, 3, (place for place in self.ann.places if place.label in NEEDED_PLACES)
+            trigger,
+            FACILITY_REACH if self._at_facility(trigger) else 3,
+            (place for place in self.ann.places if place.label in NEEDED_PLACES),
         ):
             return False
         # A ministry summons a foreign diplomat to protest: an encounter; a court summons is not.
@@ -137,6 +152,35 @@ class Candidates(Part):
         ):
             return False
         return sentence_end > trigger.start
+
+    def _where_after(self, previous: Mention, trigger: Mention) -> bool:
+        """A comma and a word of place ("where", "di mana", "où", "где") between two meeting
+        words: the second tells what happened at the first's place."""
+        words = self.res.lexicon["triggers"].get("same_place", ())
+        phrases = [tuple(word.split()) for word in words]
+        for i in range(previous.end, trigger.start):
+            if self.keys[i] != ",":
+                continue
+            if any(tuple(self.keys[i + 1 : i + 1 + len(p)]) == p for p in phrases):
+                return True
+        return False
+
+    def _at_facility(self, trigger: Mention) -> bool:
+        """'arrived at the airport of X', 'tiba di Bandara Udara Y, Subang, Malaysia': an
+        airport, air base or palace the gazetteer does not know stands between the arrival and
+        its place."""
+        facilities = self.res.lexicon["triggers"].get("facilities", ())
+        after = self.keys[trigger.end : trigger.end + FACILITY_LEAD]
+        return any(word in facilities for word in after)
+
+    def _describes_gathering(self, cue: Mention, trigger: Mention) -> bool:
+        """'an annual security forum', 'the yearly summit': a habitual word qualifying a
+        gathering says how often it is held, not that the meeting is a habit; that one
+        gathering still took place."""
+        return (
+            self.families.family(trigger) == MULTILATERAL
+            and 0 <= trigger.start - cue.end <= HABIT_QUALIFIER_GAP
+        )
 
     def _quoted(self, trigger: Mention, sentence_start: int) -> bool:
         """Inside quotation marks opened earlier in the sentence and not yet closed."""

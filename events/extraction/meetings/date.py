@@ -27,6 +27,7 @@ HEAD_GAP = 8  # a date opening the sentence dates it, unless one sits close afte
 MAX_DATE_GAP = 16  # tokens between a meeting word and its date
 BEFORE_PENALTY = 6  # a date before the meeting word more often belongs to something else
 CONTEXT_DATE_REACH = 3  # sentences back, within a paragraph, that may date an undated meeting
+EVENT_STEM = 6  # letters an event's noun shares with its verb ("announcement", "announced")
 
 
 class Dates(Part):
@@ -157,11 +158,22 @@ class Dates(Part):
             else:
                 low, high = expression.end, trigger.start
             if not any(
-                self.keys[i] == "," and self.keys[i + 1] in self.res.dates.clause_breaks
+                self.keys[i] == ","
+                and self.keys[i + 1] in self.res.dates.clause_breaks
+                and not self._lists_people(i, high)
                 for i in range(low, high - 1)
             ):
                 return False
         return True
+
+    def _lists_people(self, comma: int, until: int) -> bool:
+        """'On Friday the defence secretary, X, and his counterpart, Y, met': a comma and a
+        conjunction right after a name, with another name before the meeting word, go on
+        listing the people of one clause."""
+        mentions = self.people.in_sentence(self.doc.tokens[comma].sentence)
+        return any(m.end == comma for m in mentions) and any(
+            comma + 1 < m.start < until for m in mentions
+        )
 
     def lead_sentence(self) -> int:
         if self.doc.dateline_end < len(self.doc.tokens):
@@ -219,6 +231,71 @@ class Dates(Part):
                     cue = Cue("date_of_the_narrative_before", (written,), earlier)
                     encounter.set_date(date, cue)
                 break
+
+    def from_another_event(self, encounters: list[Encounter]) -> None:
+        """'met the day before the announcement': an undated meeting counted in days from
+        another event the article dates, found by its word's stem ('announced on May 4')."""
+        offsets = self._day_offsets()
+        if not offsets:
+            return
+        for encounter in encounters:
+            if encounter.date is not None:
+                continue
+            for sentence in sorted(encounter.sentences):
+                counted = self._counted_from_event(sentence, offsets)
+                if counted is not None:
+                    encounter.set_date(*counted)
+                    break
+
+    def _day_offsets(self) -> list[tuple[tuple[str, ...], int]]:
+        """The lexicon's `[dates.day_offsets]`: "the day before the" = -1."""
+        table = self.res.lexicon.get("dates", {}).get("day_offsets", {})
+        return [(tuple(phrase.casefold().split()), offset) for phrase, offset in table.items()]
+
+    def _counted_from_event(
+        self, sentence: int, offsets: list[tuple[tuple[str, ...], int]]
+    ) -> tuple[ResolvedDate, Cue] | None:
+        start, end = self.doc.sentences[sentence]
+        for i in range(start, end):
+            for words, offset in offsets:
+                after = i + len(words)
+                if after >= end or tuple(self.keys[i:after]) != words:
+                    continue
+                noun = self.keys[after]
+                if len(noun) < EVENT_STEM or not noun.isalpha():
+                    continue
+                anchor = self._dated_event(noun[:EVENT_STEM], sentence)
+                if anchor is None or anchor[0].precision != DAY:
+                    continue
+                date, written = anchor
+                day = add_days(date.start, offset)
+                words_written = (self.doc.span_text(i, after + 1), written)
+                return ResolvedDate(day, None, DAY), Cue(
+                    "days_from_another_event", words_written, sentence
+                )
+        return None
+
+    def _dated_event(self, stem: str, sentence: int) -> tuple[ResolvedDate, str] | None:
+        """The date nearest the event's word (a word with the stem) in the nearest
+        sentence before `sentence` that tells of it."""
+        for earlier in range(sentence - 1, self.lead_sentence() - 1, -1):
+            s_start, s_end = self.doc.sentences[earlier]
+            told = [k for k in range(s_start, s_end) if self.keys[k].startswith(stem)]
+            if not told:
+                continue
+            expressions = self._event_dates(earlier)
+            if not expressions:
+                return None
+            expression = min(
+                expressions,
+                key=lambda e: min(abs(e.start - k) if e.start > k else k - e.end for k in told),
+            )
+            tense = self.reading.sentence_tense(earlier) or PAST
+            date = self.res.dates.resolve(expression, self.reference, tense)
+            if date is None:
+                return None
+            return date, self.doc.span_text(expression.start, expression.end)
+        return None
 
     def _paragraph_break(self, sentence: int, following: int) -> bool:
         last = self.doc.tokens[self.doc.sentences[sentence][1] - 1]

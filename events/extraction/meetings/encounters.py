@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from events.extraction.dates import DAY
 from events.extraction.meetings.date import Dates
-from events.extraction.meetings.model import MEETING, Candidate, Encounter, dates_agree
+from events.extraction.meetings.model import (
+    MEETING,
+    MULTILATERAL,
+    Candidate,
+    Encounter,
+    dates_agree,
+)
+from events.extraction.meetings.participants import Participants
 from events.extraction.meetings.reading import CUE_WINDOW, Part, Reading
 
 MAX_STAY_DAYS = 6  # days of one visit reported as separate stops
@@ -17,6 +24,7 @@ class Encounters(Part):
     def __init__(self, reading: Reading) -> None:
         super().__init__(reading)
         self.dates = Dates(reading)
+        self.participants = Participants(reading)
 
     def group(self, candidates: list[Candidate]) -> list[Encounter]:
         encounters: list[Encounter] = []
@@ -43,6 +51,12 @@ class Encounters(Part):
                 if self._repeats(candidate):
                     pending_rounds.append(candidate)
                 continue
+            if candidate.date is None and candidate.venue is None and self._repeats(candidate):
+                # "The two presidents agreed to a future meeting": the people named, another time.
+                round_of = self._antecedent(encounters, candidate)
+                if round_of is not None:
+                    encounters.append(_another_round(round_of, candidate))
+                    continue
             told_just_before = self._told_just_before(encounters, candidate)
             if told_just_before is not None:
                 told_just_before.sentences.append(candidate.sentence)
@@ -61,6 +75,8 @@ class Encounters(Part):
                 and self.reading.points_back(candidate.triggers)
             ):
                 best = self._antecedent(encounters, candidate)  # "joined the talks"
+                if best is None:
+                    best = self._gathering_just_told(encounters, candidate)
             if best is not None:
                 best.absorb(candidate)
             else:
@@ -71,8 +87,10 @@ class Encounters(Part):
                 target.sentences.append(candidate.sentence)
         encounters += self._new_rounds(encounters, pending_rounds)
         encounters = consolidate(encounters)
+        self.participants.attending(encounters)
         self.dates.from_lead(encounters)
         self.dates.from_context(encounters)
+        self.dates.from_another_event(encounters)
         return encounters
 
     def _same_gathering(
@@ -90,10 +108,15 @@ class Encounters(Part):
         return None
 
     def _repeats(self, candidate: Candidate) -> bool:
-        """'Both parties agreed to convene again on April 19th': a new round, same parties."""
-        if candidate.date is None:
-            return False
+        """'Both parties agreed to convene again on April 19th': a new round, same parties;
+        undated only when the word qualifies the meeting word ('agreed to a future meeting')."""
         repeats = self.ann.in_sentence(self.ann.repeats, candidate.sentence)
+        if candidate.date is None:
+            return any(
+                t.start - 1 <= r.end <= t.start or (r.start <= t.start and t.end <= r.end)
+                for r in repeats
+                for t in candidate.triggers
+            )
         return any(
             min(abs(r.start - t.end), abs(t.start - r.end)) <= CUE_WINDOW
             for r in repeats
@@ -134,6 +157,19 @@ class Encounters(Part):
             and set(candidate.persons) <= set(last.persons)
             and self.reading.points_back(candidate.triggers)
         ):
+            return last
+        return None
+
+    def _gathering_just_told(
+        self, encounters: list[Encounter], candidate: Candidate
+    ) -> Encounter | None:
+        """'Ministers of four countries met in Cairo. Italy's minister joined the talks as an
+        observer': words pointing back, with no encounter of their own kind told before,
+        name the gathering told just before."""
+        if not encounters:
+            return None
+        last = encounters[-1]
+        if last.family == MULTILATERAL and max(last.sentences) >= candidate.sentence - 2:
             return last
         return None
 
@@ -189,6 +225,7 @@ def _another_round(previous: Encounter, candidate: Candidate) -> Encounter:
     encounter.kinds = {MEETING} if previous.family == "encounter" else set(previous.kinds)
     encounter.persons = list(previous.persons)
     encounter.party_countries |= previous.party_countries
+    encounter.another_round = True
     return encounter
 
 
@@ -211,6 +248,8 @@ def _one_encounter(a: Encounter, b: Encounter) -> bool:
     on to Anuradhapura")."""
     if a.family != b.family or not set(a.persons) & set(b.persons):
         return False
+    if a.another_round or b.another_round:
+        return False  # "agreed to a future meeting": the same people, another time
     if a.organisations and b.organisations and not a.organisations & b.organisations:
         return False
     if a.venue and b.venue and a.venue.country != b.venue.country:

@@ -12,6 +12,8 @@ from events.extraction.meetings.model import CALL, FAMILY, MEETING, MULTILATERAL
 from events.extraction.meetings.reading import Part
 
 SIDELINE_REACH = 5  # "on the sidelines of the G20 summit"
+SIDELINE_NAME_REACH = 7  # "sidelines of the Harbour Security Dialogue," up to the comma
+APPOSITION_REACH = 4  # "..., an annual security forum": a comma to the gathering word
 FOLD_WINDOW = 12  # "met in Niamey, Niger's capital, for an AU summit"
 
 
@@ -91,7 +93,7 @@ class Families(Part):
         named = [
             g
             for g in by_family[MULTILATERAL]
-            if any(0 <= g.start - side.end <= SIDELINE_REACH for side in sidelines)
+            if any(self.follows_sidelines(g, side) for side in sidelines)
             or (two_sides and self._introduced_as_place(g))
         ]
         if not named:
@@ -105,6 +107,20 @@ class Families(Part):
             by_family[MULTILATERAL] = rest
         else:
             del by_family[MULTILATERAL]
+
+    def follows_sidelines(self, gathering: Mention, side: Mention) -> bool:
+        """'on the sidelines of the G20 summit', or of a gathering the lexicon does not know
+        by name, told by the apposition after it ('of the Harbour Dialogue, an annual security
+        forum,')."""
+        gap = gathering.start - side.end
+        if 0 <= gap <= SIDELINE_REACH:
+            return True
+        commas = [i for i in range(side.end, gathering.start) if self.keys[i] == ","]
+        return (
+            len(commas) == 1
+            and commas[0] - side.end <= SIDELINE_NAME_REACH
+            and gathering.start - commas[0] <= APPOSITION_REACH
+        )
 
     def _side_gathering(
         self, by_family: dict[str, list[Mention]], sidelines: list[Mention]

@@ -83,6 +83,7 @@ class Encounter:
     trigger_words: list[str] = field(default_factory=list)
     status_cues: dict[str, Cue] = field(default_factory=dict)  # the first cue of each status
     date_cue: Cue | None = None
+    another_round: bool = False  # of the same people as another encounter, never merged with it
 
     @classmethod
     def start(cls, candidate: Candidate) -> Encounter:

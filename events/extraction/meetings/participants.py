@@ -18,6 +18,7 @@ from events.extraction.vocabulary import Role
 
 VISITOR, HOST, PARTICIPANT = Role.VISITOR, Role.HOST, Role.PARTICIPANT
 PROTAGONIST_MENTIONS = 3
+ATTENDING_REACH = 2  # sentences after an encounter that may say who else was there
 
 
 class Participants(Part):
@@ -58,10 +59,49 @@ class Participants(Part):
             persons.insert(0, self.focus)  # "He will meet the UAE President": the one named before
         return persons
 
+    def attending(self, encounters: list[Encounter]) -> None:
+        """'Also present were the trade minister X and the cabinet secretary Y': the
+        officials a sentence with no meeting word of its own says were there too join the
+        encounter told just before it. So do officials of both its sides paired in such a
+        sentence ('an agreement between Trade Minister X and his counterpart Y' after a
+        visit): the pairs that sign or work beside the principals."""
+        if not encounters:
+            return
+        told = {s for e in encounters for s in e.sentences}
+        told |= {t.sentence for t in self.ann.triggers}  # sentences with their own meeting words
+        attending = {c.sentence for c in self.ann.cues if c.label == "attending"}
+        officials_in: dict[int, list[Person]] = {}
+        for mention in self.people.mentions:
+            if mention.person.official:
+                officials_in.setdefault(mention.sentence, []).append(mention.person)
+        for sentence in sorted(officials_in.keys() - told):
+            earlier = [
+                (max(s for s in e.sentences if s < sentence), e)
+                for e in encounters
+                if any(sentence - ATTENDING_REACH <= s < sentence for s in e.sentences)
+            ]
+            if not earlier:
+                continue
+            _, encounter = max(earlier, key=lambda pair: pair[0])
+            named = dict.fromkeys(officials_in[sentence])
+            joining = [p for p in named if p not in encounter.persons]
+            if joining and (sentence in attending or _both_sides(encounter, joining)):
+                encounter.persons.extend(joining)
+                encounter.sentences.append(sentence)
+
     def _pair_named(self, sentence: int) -> bool:
         start, end = self.doc.sentences[sentence]
         words = " ".join(self.keys[start:end])
         return any(f" {pair} " in f" {words} " for pair in self.res.pair_words)
+
+
+def _both_sides(encounter: Encounter, joining: list[Person]) -> bool:
+    """New officials of two of the encounter's countries, and of no other."""
+    sides = {p.country for p in encounter.persons if p.country}
+    if encounter.venue is not None:
+        sides.add(encounter.venue.country)
+    countries = {p.country for p in joining}
+    return len(countries) >= 2 and None not in countries and countries <= sides
 
 
 def protagonists(people: People) -> list[Person]:

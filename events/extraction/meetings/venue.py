@@ -26,6 +26,8 @@ from events.extraction.meetings.reading import Part
 from events.extraction.names import fold
 
 MAX_VENUE_GAP = 10  # tokens between a meeting word and a place introduced by "in", "to"
+NAMED_VENUE_WORDS = 12  # words of a venue's name and its town before the place
+NAME_JOINERS = frozenset({"of", "the", ",", "-", "(", ")"})  # inside a venue's name
 
 
 class Venues(Part):
@@ -146,8 +148,9 @@ class Venues(Part):
         steps = 0
         while (
             i >= sentence_start
-            and steps < 8
-            and (self.doc.tokens[i].capitalized or self.keys[i] in {"of", "the", ",", "-"})
+            and steps < NAMED_VENUE_WORDS
+            # "di Bandara Tentera Udara Diraja Malaysia (TUDM), Subang, Malaysia"
+            and (self.doc.tokens[i].capitalized or self.keys[i] in NAME_JOINERS)
         ):
             i -= 1
             steps += 1

@@ -38,6 +38,8 @@ class Mentions:
         run_starts = {start for start, _ in runs}
         covered = self._covered() | self._pair_phrases()
         spans = self.spans
+        # "pemilihan presiden AS", "candidate for president": the office, not its holder.
+        offices = frozenset(self.res.lexicon.get("people", {}).get("office_before_title", ()))
         for title in spans.ann.titles:
             if title.label in {"courtesy", "other"} or title.start in covered:
                 continue
@@ -52,6 +54,8 @@ class Mentions:
                 or self.tokens[start - 1].key in self.res.possessives
             ):
                 start = spans.place(start - 1).start if spans.place(start - 1) else start - 1
+            if start > 0 and self.tokens[start - 1].key in offices:
+                continue
             group = self.titles.describe(start, end)
             if group is None:
                 continue
