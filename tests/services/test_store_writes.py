@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from events.country_index import meeting_refresh_countries
-from events.models import Meeting, MeetingCountry, MeetingPair, MeetingSearch
+from events.models import Meeting, MeetingCountry, MeetingPair, MeetingSearch, ReviewState
 from events.search import meeting_refresh_search
 from events.store import meetings_replace_for_article
 from events.titles import meeting_title
@@ -122,3 +122,33 @@ def test_an_articles_people_are_read_in_a_fixed_number_of_queries(db, people):
         and any(f'FROM "{table}"' in q["sql"] for table in tables)
     ]
     assert len(reads) <= 4
+
+
+def test_curated_meetings_nearby_are_read_in_a_fixed_number_of_queries(db):
+    # Ten meetings an editor verified, in the same country and month as the new one: each is
+    # compared with it, and read with its people and sources in a few queries for all ten.
+    guests = ["FR", "IT", "ES", "PL", "SE", "JP", "BR", "IN", "KE", "CA"]
+    for index, country in enumerate(guests):
+        guest = person_finding(f"Guest Number{index} Tester", country, "visitor", title="Minister")
+        store(
+            f"Guest {index} flew to Abuja.",
+            dict(
+                start=dt.date(2025, 10, 1 + 3 * index),
+                city="Abuja",
+                venue="NG",
+                participants=[guest],
+            ),
+        )
+    Meeting.objects.update(review_state=ReviewState.VERIFIED)
+
+    with CaptureQueriesContext(connection) as queries:
+        store(
+            "Marten flew to Abuja to see Oyelaran.",
+            dict(city="Abuja", venue="NG", participants=[VISITOR, HOST]),
+        )
+
+    reads = statements(queries, "SELECT", "events_participant") + statements(
+        queries, "SELECT", "events_meetingsource"
+    )
+    assert Meeting.objects.count() == 11
+    assert len(reads) <= 8
