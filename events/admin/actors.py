@@ -76,10 +76,12 @@ class ActorAdmin(SimpleHistoryAdmin):
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)
         if change and (
-            "name" in form.changed_data or any(formset.has_changed() for formset in formsets)
+            {"name", "country"} & set(form.changed_data)
+            or any(formset.has_changed() for formset in formsets)
         ):
-            # Titles name the actor and search knows its aliases: they follow a rename or a
-            # new spelling (also a revert from the history).
+            # Titles name the actor, search knows its aliases and the country filter its
+            # country: they follow a rename, a new spelling or a new country (also a revert
+            # from the history).
             actor_refresh_meetings(actor=form.instance)
 
     @admin.action(description="Mark verified", permissions=["change"])

@@ -5,7 +5,7 @@ deletions, which bypass save(), are recorded too."""
 from django.urls import reverse
 
 from events.extraction import engine
-from events.models import Actor, Meeting, MeetingTombstone, Participant
+from events.models import Actor, Meeting, MeetingCountry, MeetingTombstone, Participant
 from events.store import meetings_replace_for_article
 from tests.admin.conftest import form_data, moscow_finding
 from tests.factories import make_article, make_finding, person_finding
@@ -92,6 +92,20 @@ def test_a_rename_in_the_admin_retitles_the_actors_meetings(
     meeting.refresh_from_db()
     assert meeting.title.endswith("hosted by V. V. Putin")
     assert Actor.history.filter(id=putin.pk).first().name == "V. V. Putin"
+
+
+def test_an_actors_new_country_in_the_admin_moves_their_meetings_in_the_country_filter(
+    editor_client, meeting, post_change_form
+):
+    putin = meeting.participants.get(role="host").actor
+    url = reverse("admin:events_actor_change", args=[putin.pk])
+
+    post_change_form(editor_client, url, {"country": "BY"})
+
+    countries = set(
+        MeetingCountry.objects.filter(meeting=meeting).values_list("country_id", flat=True)
+    )
+    assert "BY" in countries
 
 
 def test_a_title_written_by_hand_stays_until_unticked(editor_client, meeting, post_change_form):
