@@ -637,3 +637,22 @@ def test_a_meeting_told_where_a_visit_went_is_that_visit(extract_en):
     )
     assert people_of(result) == [["Recep Tayyip Erdoğan", "Xi Jinping"]]
     assert placed(result) == [("visit", "Beijing", "CN")]
+
+
+# --- a heading run into its paragraph --------------------------------------------------------
+
+
+def test_a_question_mark_glued_to_the_next_sentence_still_ends_a_heading(extract_en):
+    # The page's layout dropped the break after the heading "What's new?".
+    result = extract_en(
+        "Neighbours talk",
+        "What’s new?Greek and Turkish officials met in Baku on Tuesday for talks on shipping.",
+    )
+    assert dated(result) == [("meeting", "occurred", "2026-01-27", "day")]
+    assert placed(result) == [("meeting", "Baku", "AZ")]
+
+
+def test_a_question_mark_inside_a_word_splits_nothing():
+    document = read("", "Was it Yes?no or not?", "en")
+    assert "Yes?no" in document.texts
+    assert len(document.sentences) == 1
