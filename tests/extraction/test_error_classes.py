@@ -656,3 +656,22 @@ def test_a_question_mark_inside_a_word_splits_nothing():
     document = read("", "Was it Yes?no or not?", "en")
     assert "Yes?no" in document.texts
     assert len(document.sentences) == 1
+
+
+# --- "by" naming who acts, not a time limit --------------------------------------------------
+
+
+def test_a_visit_by_someone_keeps_the_date_after_it(extract_en):
+    result = extract_en(
+        "Ties cooled",
+        "Trade fell after a visit by US President Joe Biden to Japan in August 2024.",
+    )
+    assert dated(result) == [("visit", "occurred", "2024-08-01", "month")]
+
+
+def test_by_right_before_a_date_is_still_a_limit(extract_en):
+    result = extract_en(
+        "Trip planned",
+        "US President Joe Biden will visit Japan by the end of August.",
+    )
+    assert dated(result) == [("visit", "planned", "None", "unknown")]
