@@ -675,3 +675,25 @@ def test_by_right_before_a_date_is_still_a_limit(extract_en):
         "US President Joe Biden will visit Japan by the end of August.",
     )
     assert dated(result) == [("visit", "planned", "None", "unknown")]
+
+
+# --- the visitor's name between a visit and its destination -----------------------------------
+
+
+def test_a_visit_keeps_its_destination_past_the_visitors_name(extract_en):
+    result = extract_en(
+        "Ties cooled",
+        "Trade fell after a visit by the then US house speaker, Nancy Pelosi, to Taiwan in "
+        "August 2022.",
+    )
+    assert placed(result) == [("visit", "", "TW")]
+    assert [tuple(m.countries) for m in result.meetings] == [("TW", "US")]
+
+
+def test_a_place_far_past_the_visit_without_a_name_between_is_no_destination(extract_en):
+    result = extract_en(
+        "Ties cooled",
+        "US President Joe Biden made a visit that many analysts and nearly all of his aides "
+        "then linked to Taiwan.",
+    )
+    assert placed(result) == []
