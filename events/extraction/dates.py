@@ -26,6 +26,8 @@ _NUMERIC = re.compile(r"^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2}|\d{4}))?$")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DAY_TOKEN = re.compile(r"^(\d{1,2})([a-zа-яё]{0,3})\.?$")
 _YEAR_TOKEN = re.compile(r"^(1[89]\d\d|20\d\d)$")
+# "by the end of August": words from a limit word ("by") to the date it bounds.
+LIMIT_REACH = 4
 _DATE_LIKE = re.compile(r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$")
 _DAY_RANGE_TOKEN = re.compile(r"^(\d{1,2})[a-z]{0,2}[-–—](\d{1,2})[a-z]{0,2}$")
 
@@ -84,6 +86,7 @@ class DateReader:
         self.joiners = {fold(word) for word in dates.get("joiners", [])}
         self.range_joiners = {fold(word) for word in dates.get("range_joiners", [])}
         self.not_event = {fold(word) for word in dates.get("not_event", [])}
+        self.limit_just_before = {fold(word) for word in dates.get("limit_just_before", [])}
         self.month_parts = {fold(word) for word in dates.get("month_parts", [])}
         self.clause_breaks = {fold(word) for word in dates.get("clause_breaks", [])}
         self.relative_words = {fold(word) for word in dates.get("relative_words", [])}
@@ -188,6 +191,7 @@ class DateReader:
             and (
                 keys[i - 1] in self.joiners
                 or keys[i - 1] in self.not_event
+                or keys[i - 1] in self.limit_just_before
                 or keys[i - 1] in self.year_words
             )
         ):
@@ -395,6 +399,9 @@ class DateReader:
             if position in barriers:
                 break
             if token.key in self.not_event:
+                return False
+            # "by August" sets a limit; "a visit by the speaker to Taiwan in August" names who.
+            if token.key in self.limit_just_before and expression.start - position <= LIMIT_REACH:
                 return False
         return True
 

@@ -637,3 +637,63 @@ def test_a_meeting_told_where_a_visit_went_is_that_visit(extract_en):
     )
     assert people_of(result) == [["Recep Tayyip Erdoğan", "Xi Jinping"]]
     assert placed(result) == [("visit", "Beijing", "CN")]
+
+
+# --- a heading run into its paragraph --------------------------------------------------------
+
+
+def test_a_question_mark_glued_to_the_next_sentence_still_ends_a_heading(extract_en):
+    # The page's layout dropped the break after the heading "What's new?".
+    result = extract_en(
+        "Neighbours talk",
+        "What’s new?Greek and Turkish officials met in Baku on Tuesday for talks on shipping.",
+    )
+    assert dated(result) == [("meeting", "occurred", "2026-01-27", "day")]
+    assert placed(result) == [("meeting", "Baku", "AZ")]
+
+
+def test_a_question_mark_inside_a_word_splits_nothing():
+    document = read("", "Was it Yes?no or not?", "en")
+    assert "Yes?no" in document.texts
+    assert len(document.sentences) == 1
+
+
+# --- "by" naming who acts, not a time limit --------------------------------------------------
+
+
+def test_a_visit_by_someone_keeps_the_date_after_it(extract_en):
+    result = extract_en(
+        "Ties cooled",
+        "Trade fell after a visit by US President Joe Biden to Japan in August 2024.",
+    )
+    assert dated(result) == [("visit", "occurred", "2024-08-01", "month")]
+
+
+def test_by_right_before_a_date_is_still_a_limit(extract_en):
+    result = extract_en(
+        "Trip planned",
+        "US President Joe Biden will visit Japan by the end of August.",
+    )
+    assert dated(result) == [("visit", "planned", "None", "unknown")]
+
+
+# --- the visitor's name between a visit and its destination -----------------------------------
+
+
+def test_a_visit_keeps_its_destination_past_the_visitors_name(extract_en):
+    result = extract_en(
+        "Ties cooled",
+        "Trade fell after a visit by the then US house speaker, Nancy Pelosi, to Taiwan in "
+        "August 2022.",
+    )
+    assert placed(result) == [("visit", "", "TW")]
+    assert [tuple(m.countries) for m in result.meetings] == [("TW", "US")]
+
+
+def test_a_place_far_past_the_visit_without_a_name_between_is_no_destination(extract_en):
+    result = extract_en(
+        "Ties cooled",
+        "US President Joe Biden made a visit that many analysts and nearly all of his aides "
+        "then linked to Taiwan.",
+    )
+    assert placed(result) == []

@@ -31,6 +31,16 @@ NAME_JOINERS = frozenset({"of", "the", ",", "-", "(", ")"})  # inside a venue's 
 
 
 class Venues(Part):
+    def _names_between(self, triggers: list[Mention], place: Mention) -> int:
+        """'a visit by the then speaker, Jane Doe, to Taiwan': the visitor's name and its commas
+        stand between the meeting word and the place, and are no distance."""
+        first = min(trigger.end for trigger in triggers)
+        return sum(
+            mention.end - mention.start + 2 * (self.keys[mention.end] == ",")
+            for mention in self.people.in_sentence(place.sentence)
+            if first <= mention.start and mention.end < place.start
+        )
+
     def find(
         self,
         sentence: int,
@@ -87,7 +97,7 @@ class Venues(Part):
             if named_venue is not None:
                 reach = Mention(named_venue, place.end, sentence, place.label, place.text)
             distance = min(_gap(reach, trigger) for trigger in triggers)
-            if not direct and distance > MAX_VENUE_GAP:
+            if not direct and distance - self._names_between(triggers, reach) > MAX_VENUE_GAP:
                 continue
             options.append((distance, place))
         capital = self._capital_venue(sentence)
