@@ -394,10 +394,9 @@ class _Scope:
         # Every meeting a group continues was locked and read just now (its claims' or an
         # editor's); read any other, to be safe, rather than read them all again.
         wanted = {meeting_id for meeting_id in assigned if meeting_id}
-        existing = {pk: locked[pk] for pk in wanted & set(locked)}
-        existing.update(
-            Meeting.objects.in_bulk(wanted - set(locked)) if wanted - set(locked) else {}
-        )
+        existing = {pk: locked[pk] for pk in wanted & locked.keys()}
+        if unread := wanted - locked.keys():
+            existing.update(Meeting.objects.in_bulk(unread))
         unmet = [
             group.claims
             for group, meeting_id in zip(groups, assigned, strict=True)
